@@ -1,0 +1,120 @@
+import Ajv2020 from "ajv/dist/2020.js";
+import { _ } from "ajv/dist/compile/codegen/index.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { formats } from "../../src/formats.js";
+import { GENERATED_HEADER } from "./types.js";
+import { listOperations, schemaName, type JsonSchema, type OpenApiDocument } from "./document.js";
+
+/** Where the precompiled code finds the formats at run time, relative to generated/. */
+const FORMATS_MODULE = "../src/formats.js";
+const SPEC_ID = "openapi";
+
+/** `value` with every `#/components/schemas/X` reference turned into `#/$defs/X`. */
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === "$ref" && typeof inner === "string" ? inner.replace("#/components/schemas/", "#/$defs/") : rewriteRefs(inner),
+    ]),
+  );
+}
+
+/** The schemas that get a validator: every request body and every response body of every operation. */
+function validatedSchemas(document: OpenApiDocument): { names: string[]; strictNames: string[] } {
+  const names = new Set<string>();
+  const strictNames = new Set<string>();
+  for (const { operation } of listOperations(document)) {
+    for (const { schema } of Object.values(operation.requestBody?.content ?? {})) names.add(schemaName(schema));
+    for (const [status, response] of Object.entries(operation.responses)) {
+      for (const { schema } of Object.values(response.content ?? {})) {
+        names.add(schemaName(schema));
+        if (status.startsWith("2")) strictNames.add(schemaName(schema));
+      }
+    }
+  }
+  return { names: [...names].sort(), strictNames: [...strictNames].sort() };
+}
+
+/** For each schema with an `if`/`then` rule, the rule's condition in words ("Coaching is true"). */
+function conditions(document: OpenApiDocument): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(document.components.schemas)) {
+    const condition = schema.if as { properties?: Record<string, { const?: unknown }> } | undefined;
+    if (condition === undefined) continue;
+    result[name] = Object.entries(condition.properties ?? {})
+      .map(([field, { const: value }]) => `${field} is ${JSON.stringify(value)}`)
+      .join(" and ");
+  }
+  return result;
+}
+
+/** Standalone code `require`s its helpers; an ES module imports them instead. */
+function requiresToImports(code: string): string {
+  const modules = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
+  const imports = modules.map((module, index) =>
+    module.startsWith(".")
+      ? `import * as module${index} from "${module}";`
+      : `import module${index} from "${module.endsWith(".js") ? module : `${module}.js`}";`,
+  );
+  let body = code;
+  modules.forEach((module, index) => {
+    body = body.split(`require("${module}")`).join(`module${index}`);
+  });
+  return `${imports.join("\n")}\n${body.replace(/^"use strict";\n/, "")}`;
+}
+
+/**
+ * generated/validators.ts: ajv's standalone code for each request, response and error schema, so that
+ * importing the package compiles no schema. `strictValidators` also reject undeclared properties.
+ */
+export function buildValidators(document: OpenApiDocument): string {
+  const { names, strictNames } = validatedSchemas(document);
+  const defs = rewriteRefs(document.components.schemas) as Record<string, JsonSchema>;
+  for (const name of strictNames) defs[`${name}Strict`] = { $ref: `#/$defs/${name}`, unevaluatedProperties: false };
+
+  const ajv = new Ajv2020.default({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    formats,
+    code: { source: true, esm: true, lines: true, formats: _`require(${FORMATS_MODULE}).formats` },
+  });
+  ajv.addVocabulary(["example", "xml", "externalDocs"]);
+  ajv.addSchema({ $id: SPEC_ID, $defs: defs });
+
+  const exports: Record<string, string> = {};
+  for (const name of names) exports[`validate${name}`] = `${SPEC_ID}#/$defs/${name}`;
+  for (const name of strictNames) exports[`validate${name}Strict`] = `${SPEC_ID}#/$defs/${name}Strict`;
+  const code = requiresToImports(standaloneCode.default(ajv, exports));
+
+  const entries = (list: string[], suffix: string) =>
+    list.map((name) => `  ${name}: validate${name}${suffix} as unknown as CompiledValidator,`).join("\n");
+  return `${GENERATED_HEADER}// @ts-nocheck -- ajv standalone output
+${code}
+
+/** A precompiled ajv validator: returns whether \`data\` is valid and leaves the violations on \`errors\`. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: import("ajv").ErrorObject[] | null;
+}
+
+/** One validator per schema name of the spec's components. */
+export const validators = {
+${entries(names, "")}
+};
+
+/** Response validators that also reject properties the spec does not declare. */
+export const strictValidators = {
+${entries(strictNames, "Strict")}
+};
+
+/** The condition of each schema's \`if\`/\`then\` rule, in words, for error messages. */
+export const conditions: Partial<Record<SchemaName, string>> = ${JSON.stringify(conditions(document), null, 2)};
+
+export type SchemaName = keyof typeof validators;
+`;
+}

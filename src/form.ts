@@ -1,0 +1,84 @@
+/** `application/x-www-form-urlencoded` bodies: read by the schema's field types, and written. */
+import type { Violation } from "./violations.js";
+import { describeValue } from "./violations.js";
+
+export type FieldTypes = Readonly<Record<string, string>>;
+/** The well-formed fields, and a violation for each field that could not be read. */
+export interface FormResult {
+  value: Record<string, unknown>;
+  errors: Violation[];
+}
+
+const BOOLEAN = /^(true|false)$/i;
+
+function decode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sets `key` as an own property even when it is `__proto__`, so no input can touch a prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A form body as the object the schema describes: booleans from `true`/`false` in any letter case, other
+ * fields as strings. Fields the schema does not know stay strings, for the schema to reject by name. A
+ * field that cannot be read (bad escape, repeated, not a boolean) is reported and left out of `value`.
+ */
+export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes): FormResult {
+  const pairs: [string, string][] = [];
+  const errors: Violation[] = [];
+  if (typeof body === "string") {
+    for (const part of body.split("&")) {
+      if (part === "") continue;
+      const separator = part.indexOf("=");
+      const rawKey = separator === -1 ? part : part.slice(0, separator);
+      const rawValue = separator === -1 ? "" : part.slice(separator + 1);
+      const key = decode(rawKey);
+      const value = decode(rawValue);
+      if (key === undefined || value === undefined) {
+        errors.push({ path: key ?? rawKey, message: "has a malformed percent-escape", expected: "valid percent-encoding", received: describeValue(key === undefined ? rawKey : rawValue) });
+        continue;
+      }
+      pairs.push([key, value]);
+    }
+  } else {
+    for (const pair of body) pairs.push(pair);
+  }
+  const value: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  for (const [key, text] of pairs) {
+    if (seen.has(key)) {
+      if (!errors.some((e) => e.path === key && e.expected === "one value")) {
+        errors.push({ path: key, message: "is repeated; send each field once", expected: "one value" });
+      }
+      continue;
+    }
+    seen.add(key);
+    const type = Object.hasOwn(fieldTypes, key) ? fieldTypes[key] : undefined;
+    if (type === "boolean") {
+      if (!BOOLEAN.test(text)) {
+        errors.push({ path: key, message: "must be true or false", expected: "true or false", received: describeValue(text) });
+        continue;
+      }
+      setOwn(value, key, text.toLowerCase() === "true");
+    } else {
+      setOwn(value, key, text);
+    }
+  }
+  return { value, errors };
+}
+
+/** A body as a form: unset (`undefined`, `null`) fields left out, booleans as `true`/`false`. */
+export function serializeForm(body: Readonly<Record<string, unknown>>): string {
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined || value === null) continue;
+    form.append(key, String(value));
+  }
+  return form.toString();
+}

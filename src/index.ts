@@ -1,0 +1,6 @@
+/** conference-participants: the public surface. Re-exports only. */
+export { validateUpdateRequest, validateParticipant, validateErrorBody } from "./validate.js";
+export type { ValidationResult, Violation } from "./validate.js";
+export { formatViolation } from "./violations.js";
+export type { Provider, UpdateRequest, Participant, ErrorBody } from "./providers.js";
+export type { paths, components, operations } from "../generated/types.js";

@@ -1,0 +1,32 @@
+/**
+ * The one table of what differs between providers. Everything provider-specific is looked up here; the
+ * facts themselves come from the spec (generated/operations.ts, generated/types.ts).
+ */
+import { operations as specOperations } from "../generated/operations.js";
+import type { operations } from "../generated/types.js";
+
+export const providers = {
+  signalwire: { operationId: "updateSignalWireParticipant", ...specOperations.updateSignalWireParticipant },
+  telnyx: { operationId: "updateTelnyxParticipant", ...specOperations.updateTelnyxParticipant },
+} as const;
+
+export type Provider = keyof typeof providers;
+export type ProviderOperation = (typeof providers)[Provider];
+export const providerNames = Object.keys(providers) as Provider[];
+
+type OperationOf<P extends Provider> = operations[(typeof providers)[P]["operationId"]];
+type JsonContent<R> = R extends { content: { "application/json": infer C } } ? C : never;
+type Responses<P extends Provider> = OperationOf<P>["responses"];
+
+/** The update body a provider takes (its form fields, PascalCase). */
+export type UpdateRequest<P extends Provider> = NonNullable<
+  OperationOf<P>["requestBody"]
+>["content"]["application/x-www-form-urlencoded"];
+/** The participant a provider answers with (snake_case JSON). */
+export type Participant<P extends Provider> = JsonContent<Responses<P>[200]>;
+/** A provider's error body. */
+export type ErrorBody<P extends Provider> = JsonContent<Responses<P>[Exclude<keyof Responses<P>, 200>]>;
+
+export function isProvider(value: unknown): value is Provider {
+  return typeof value === "string" && Object.hasOwn(providers, value);
+}

@@ -1,0 +1,63 @@
+/**
+ * The contract as functions: requests, participants and error bodies checked with the precompiled
+ * validators (no schema is compiled at import). They never throw, whatever they are given.
+ */
+import { conditions, strictValidators, validators, type SchemaName } from "../generated/validators.js";
+import { parseForm } from "./form.js";
+import { isProvider, providerNames, providers, type ErrorBody, type Participant, type Provider, type UpdateRequest } from "./providers.js";
+import { toViolations, type Violation } from "./violations.js";
+
+export type { Violation } from "./violations.js";
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
+
+function check<T>(schema: SchemaName, data: unknown, strict = false): ValidationResult<T> {
+  const validate = strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
+  try {
+    if (validate(data)) return { ok: true, value: data as T };
+    return { ok: false, errors: toViolations(validate.errors ?? [], conditions[schema]) };
+  } catch (error) {
+    return { ok: false, errors: [{ path: "", message: `could not be read (${error instanceof Error ? error.name : "error"})` }] };
+  }
+}
+
+function unknownProvider(provider: unknown): { ok: false; errors: Violation[] } {
+  return {
+    ok: false,
+    errors: [{ path: "provider", message: `must be one of ${providerNames.join(", ")}`, expected: providerNames.join(" or "), received: typeof provider === "string" ? JSON.stringify(provider) : typeof provider }],
+  };
+}
+
+/**
+ * Checks an update body. A string or URLSearchParams is a form body, read by the schema's field types
+ * (`Muted=True` is `true`); an object is a JSON body, checked as it is.
+ */
+export function validateUpdateRequest<P extends Provider>(
+  provider: P,
+  body: string | URLSearchParams | Record<string, unknown>,
+): ValidationResult<UpdateRequest<P>> {
+  if (!isProvider(provider)) return unknownProvider(provider);
+  const { requestSchema, requestFields } = providers[provider];
+  if (typeof body !== "string" && !(body instanceof URLSearchParams)) return check(requestSchema, body);
+  const form = parseForm(body, requestFields);
+  const result = check<UpdateRequest<P>>(requestSchema, form.value);
+  if (form.errors.length === 0) return result;
+  const unreadable = new Set(form.errors.map((e) => e.path));
+  const rest = result.ok ? [] : result.errors.filter((e) => !unreadable.has(e.path));
+  return { ok: false, errors: [...form.errors, ...rest] };
+}
+
+/** Checks a participant (a 200 body). `strict` also rejects fields the spec does not declare. */
+export function validateParticipant<P extends Provider>(
+  provider: P,
+  json: unknown,
+  options: { strict?: boolean } = {},
+): ValidationResult<Participant<P>> {
+  if (!isProvider(provider)) return unknownProvider(provider);
+  return check(providers[provider].responses[200], json, options?.strict === true);
+}
+
+/** Checks an error body against the provider's error format. */
+export function validateErrorBody<P extends Provider>(provider: P, json: unknown): ValidationResult<ErrorBody<P>> {
+  if (!isProvider(provider)) return unknownProvider(provider);
+  return check(providers[provider].responses[404], json);
+}

@@ -1,0 +1,140 @@
+/** ajv's errors → violations a person can act on: which field, what was expected, what was received. */
+import type { ErrorObject } from "ajv";
+import { formatDescriptions } from "./formats.js";
+
+export interface Violation {
+  /** The field at fault: `HoldUrl`, `errors[0].detail`; `""` for the body as a whole. */
+  path: string;
+  /** What is wrong, as a sentence about `path`. */
+  message: string;
+  expected?: string;
+  received?: string;
+}
+
+/** A short, safe rendering of a received value (never throws, whatever the value). */
+export function describeValue(value: unknown): string {
+  try {
+    const text = typeof value === "bigint" ? `${value}n` : JSON.stringify(value);
+    if (text === undefined) return String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function pathOf(instancePath: string, child?: string): string {
+  const parts = instancePath
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (child !== undefined) parts.push(child);
+  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+}
+
+/** The known name closest to `name`, if one is close enough to be a likely typo. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const sameLetters = known.find((candidate) => candidate.toLowerCase() === lower);
+  if (sameLetters !== undefined) return sameLetters;
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance <= Math.max(2, Math.floor(candidate.length / 4)) && (best === undefined || distance < best.distance)) {
+      best = { name: candidate, distance };
+    }
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 8) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function titlesOf(schemas: unknown): string | undefined {
+  if (!Array.isArray(schemas)) return undefined;
+  const titles = schemas.map((schema) => (schema as { title?: unknown }).title);
+  return titles.every((title) => typeof title === "string") ? titles.join(", or ") : undefined;
+}
+
+function toViolation(error: ErrorObject, condition: string | undefined): Violation {
+  const params = error.params as Record<string, unknown>;
+  const parent = (error.parentSchema ?? {}) as { title?: string; properties?: Record<string, unknown> };
+  const underRule = condition !== undefined && error.schemaPath.includes("/then/");
+  const when = underRule ? ` when ${condition}` : "";
+  const received = error.data === undefined ? undefined : describeValue(error.data);
+  switch (error.keyword) {
+    case "required":
+      return { path: pathOf(error.instancePath, String(params.missingProperty)), message: `is required${when}`, expected: "a value" };
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const name = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const suggestion = closestName(name, Object.keys(parent.properties ?? {}));
+      return {
+        path: pathOf(error.instancePath, name),
+        message: `is not a field of this ${error.instancePath ? "object" : "body"}${suggestion ? `; did you mean ${suggestion}?` : ""}`,
+        expected: suggestion ?? "no such field",
+      };
+    }
+    case "type":
+      return { path: pathOf(error.instancePath), message: `must be ${params.type === "object" ? "an" : "a"} ${params.type}`, expected: String(params.type), received };
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map((v) => String(v)).join(", ");
+      return { path: pathOf(error.instancePath), message: `must be one of ${allowed}`, expected: `one of ${allowed}`, received };
+    }
+    case "const":
+      return { path: pathOf(error.instancePath), message: `must be ${describeValue(params.allowedValue)}`, expected: describeValue(params.allowedValue), received };
+    case "format": {
+      const expected = formatDescriptions[String(params.format)] ?? `format ${String(params.format)}`;
+      return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
+    }
+    case "pattern": {
+      const expected = parent.title ? `${parent.title.toLowerCase()}` : `a string matching ${String(params.pattern)}`;
+      return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
+    }
+    case "minLength":
+      if (params.limit === 1) return { path: pathOf(error.instancePath), message: `must not be empty${when}`, expected: "a non-empty string", received };
+      break;
+    case "anyOf":
+    case "oneOf": {
+      const expected = titlesOf((error.schema as unknown) ?? undefined);
+      if (expected !== undefined) return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
+      break;
+    }
+  }
+  return { path: pathOf(error.instancePath), message: `${error.message ?? "is not valid"}${when}`, received };
+}
+
+/** The violations behind ajv's errors: one per problem, the `if` and collapsed `anyOf` branch noise left out. */
+export function toViolations(errors: readonly ErrorObject[], condition?: string): Violation[] {
+  const summarised = new Set(
+    errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && titlesOf(e.schema) !== undefined).map((e) => e.schemaPath),
+  );
+  const violations: Violation[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === "if") continue;
+    if ([...summarised].some((path) => error.schemaPath.startsWith(`${path}/`))) continue;
+    const violation = toViolation(error, condition);
+    const key = `${violation.path}\u0000${violation.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      violations.push(violation);
+    }
+  }
+  return violations;
+}
+
+/** `HoldMethod: must be one of GET, POST (received "PUT")`. */
+export function formatViolation(violation: Violation): string {
+  const subject = violation.path === "" ? "body" : violation.path;
+  return `${subject}: ${violation.message}${violation.received === undefined ? "" : ` (received ${violation.received})`}`;
+}

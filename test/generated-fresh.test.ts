@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const generated = join(import.meta.dirname, "..", "generated");
+const fresh = mkdtempSync(join(tmpdir(), "generated-"));
+afterAll(() => rmSync(fresh, { recursive: true, force: true }));
+
+describe("generated/", () => {
+  it("is byte for byte what `npm run generate` writes", () => {
+    execFileSync(join(import.meta.dirname, "..", "node_modules", ".bin", "tsx"), ["scripts/generate.ts", fresh], {
+      cwd: join(import.meta.dirname, ".."),
+      stdio: "pipe",
+    });
+    const committed = readdirSync(generated).sort();
+    expect(readdirSync(fresh).sort()).toEqual(committed);
+    for (const file of committed) {
+      expect(readFileSync(join(generated, file), "utf8"), `generated/${file} is stale: run npm run generate`).toBe(
+        readFileSync(join(fresh, file), "utf8"),
+      );
+    }
+  });
+
+  it("leaves every request field optional (no default-non-nullable promotion)", () => {
+    const types = readFileSync(join(generated, "types.ts"), "utf8");
+    for (const schema of ["SignalWireUpdateParticipantRequest", "TelnyxUpdateParticipantRequest"]) {
+      const start = types.indexOf(`        ${schema}: {`);
+      const body = types.slice(start, types.indexOf("\n        };", start));
+      const fields = [...body.matchAll(/^ {12}(\w+)(\??):/gm)];
+      expect(fields.length).toBeGreaterThanOrEqual(10);
+      expect(fields.filter(([, , optional]) => optional !== "?").map(([, name]) => name)).toEqual([]);
+    }
+  });
+});
