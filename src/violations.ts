@@ -59,10 +59,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-function titlesOf(schemas: unknown): string | undefined {
+/** How an `anyOf` names its alternatives: each branch's title, or the fields a `required` branch asks for. */
+function alternativesOf(schemas: unknown): { kind: "value" | "fields"; text: string } | undefined {
   if (!Array.isArray(schemas)) return undefined;
-  const titles = schemas.map((schema) => (schema as { title?: unknown }).title);
-  return titles.every((title) => typeof title === "string") ? titles.join(", or ") : undefined;
+  const branches = schemas as { title?: unknown; required?: unknown }[];
+  if (branches.every((b) => typeof b.title === "string")) return { kind: "value", text: branches.map((b) => b.title).join(", or ") };
+  if (branches.every((b) => Array.isArray(b.required))) {
+    return { kind: "fields", text: branches.map((b) => (b.required as string[]).join(" and ")).join(" or ") };
+  }
+  return undefined;
 }
 
 function toViolation(error: ErrorObject, condition: string | undefined): Violation {
@@ -105,8 +110,9 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
       break;
     case "anyOf":
     case "oneOf": {
-      const expected = titlesOf((error.schema as unknown) ?? undefined);
-      if (expected !== undefined) return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
+      const alternatives = alternativesOf(error.schema);
+      if (alternatives?.kind === "value") return { path: pathOf(error.instancePath), message: `must be ${alternatives.text}`, expected: alternatives.text, received };
+      if (alternatives?.kind === "fields") return { path: pathOf(error.instancePath), message: `must have ${alternatives.text}`, expected: alternatives.text };
       break;
     }
   }
@@ -115,14 +121,14 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
 
 /** The violations behind ajv's errors: one per problem, the `if` and collapsed `anyOf` branch noise left out. */
 export function toViolations(errors: readonly ErrorObject[], condition?: string): Violation[] {
-  const summarised = new Set(
-    errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && titlesOf(e.schema) !== undefined).map((e) => e.schemaPath),
-  );
+  const summarised = errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && alternativesOf(e.schema) !== undefined);
+  const isBranchOfSummarised = (error: ErrorObject) =>
+    summarised.some((s) => error.instancePath.startsWith(s.instancePath) && error.schemaPath.startsWith(`${s.schemaPath}/`));
   const violations: Violation[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (error.keyword === "if") continue;
-    if ([...summarised].some((path) => error.schemaPath.startsWith(`${path}/`))) continue;
+    if (isBranchOfSummarised(error)) continue;
     const violation = toViolation(error, condition);
     const key = `${violation.path}\u0000${violation.message}`;
     if (!seen.has(key)) {
