@@ -1,6 +1,7 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import { _ } from "ajv/dist/compile/codegen/index.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import { createRequire } from "node:module";
 import { formats } from "../../src/formats.js";
 import { GENERATED_HEADER } from "./types.js";
 import { listOperations, schemaName, type JsonSchema, type OpenApiDocument } from "./document.js";
@@ -8,6 +9,7 @@ import { listOperations, schemaName, type JsonSchema, type OpenApiDocument } fro
 /** Where the precompiled code finds the formats at run time, relative to generated/. */
 const FORMATS_MODULE = "../src/formats.js";
 const SPEC_ID = "openapi";
+const require = createRequire(import.meta.url);
 
 /** `value` with every `#/components/schemas/X` reference turned into `#/$defs/X`. */
 function rewriteRefs(value: unknown): unknown {
@@ -50,19 +52,24 @@ function conditions(document: OpenApiDocument): Record<string, string> {
   return result;
 }
 
-/** Standalone code `require`s its helpers; an ES module imports them instead. */
+/**
+ * Standalone code `require`s its helpers. Our own modules become ES imports; ajv's runtime helpers
+ * (`ucs2length`, `equal`: small self-contained functions) are inlined, so the generated module needs no
+ * CommonJS interop, which differs between Node, bundlers and test runners.
+ */
 function requiresToImports(code: string): string {
   const modules = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
-  const imports = modules.map((module, index) =>
-    module.startsWith(".")
-      ? `import * as module${index} from "${module}";`
-      : `import module${index} from "${module.endsWith(".js") ? module : `${module}.js`}";`,
-  );
+  const header = modules.map((module, index) => {
+    if (module.startsWith(".")) return `import * as module${index} from "${module}";`;
+    const helper = (require(module) as { default?: unknown }).default;
+    if (typeof helper !== "function") throw new Error(`cannot inline ${module}`);
+    return `const module${index} = { default: ${helper.toString()} };`;
+  });
   let body = code;
   modules.forEach((module, index) => {
     body = body.split(`require("${module}")`).join(`module${index}`);
   });
-  return `${imports.join("\n")}\n${body.replace(/^"use strict";\n/, "")}`;
+  return `${header.join("\n")}\n${body.replace(/^"use strict";\n/, "")}`;
 }
 
 /**
