@@ -73,7 +73,7 @@ export interface components {
          */
         Rfc2822Date: string;
         /**
-         * Callback URL
+         * absolute http(s) URL
          * Format: uri
          * @description An absolute `http` or `https` URL that the provider fetches (decision 13).
          * @example https://www.your-application.com/hold.mp3

@@ -22,6 +22,10 @@ export function describeValue(value: unknown): string {
   }
 }
 
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 function pathOf(instancePath: string, child?: string): string {
   const parts = instancePath
     .split("/")
@@ -90,7 +94,7 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
       };
     }
     case "type":
-      return { path: pathOf(error.instancePath), message: `must be ${params.type === "object" ? "an" : "a"} ${params.type}`, expected: String(params.type), received };
+      return { path: pathOf(error.instancePath), message: `must be ${withArticle(String(params.type))}`, expected: String(params.type), received };
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map((v) => String(v)).join(", ");
       return { path: pathOf(error.instancePath), message: `must be one of ${allowed}`, expected: `one of ${allowed}`, received };
@@ -102,7 +106,7 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
       return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
     }
     case "pattern": {
-      const expected = parent.title ? `${parent.title.toLowerCase()}` : `a string matching ${String(params.pattern)}`;
+      const expected = parent.title ? withArticle(parent.title) : `a string matching ${String(params.pattern)}`;
       return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
     }
     case "minLength":
@@ -119,6 +123,8 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
   return { path: pathOf(error.instancePath), message: `${error.message ?? "is not valid"}${when}`, received };
 }
 
+const VALUE_KEYWORDS = new Set(["type", "enum", "const", "format", "pattern"]);
+
 /** The violations behind ajv's errors: one per problem, the `if` and collapsed `anyOf` branch noise left out. */
 export function toViolations(errors: readonly ErrorObject[], condition?: string): Violation[] {
   const summarised = errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && alternativesOf(e.schema) !== undefined);
@@ -130,7 +136,8 @@ export function toViolations(errors: readonly ErrorObject[], condition?: string)
     if (error.keyword === "if") continue;
     if (isBranchOfSummarised(error)) continue;
     const violation = toViolation(error, condition);
-    const key = `${violation.path}\u0000${violation.message}`;
+    // One report per problem: a value that breaks its pattern and its format is one wrong value.
+    const key = VALUE_KEYWORDS.has(error.keyword) ? `${violation.path}\u0000value` : `${violation.path}\u0000${violation.message}`;
     if (!seen.has(key)) {
       seen.add(key);
       violations.push(violation);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateParticipant, validateUpdateRequest } from "../src/validate.js";
+import { validateParticipant, validateUpdateRequest, type ValidationResult } from "../src/validate.js";
 
 /** The seeds' placeholder `CallSidToCoach=CallSidToCoach` filled with a real participant id. */
 const COACHED = "b3877c40-da60-4998-90ad-b792e98472cb";
@@ -67,7 +67,7 @@ const predicted: Record<string, { failures: string[]; strictAlso?: string[] }> =
   },
 };
 
-function failures(result: ReturnType<typeof validateParticipant>, expected: string[]): string[] {
+function failures(result: ValidationResult<unknown>, expected: string[]): string[] {
   if (result.ok) return [];
   // Each violation as `path: expected`, cut to the length of the prediction it should match.
   return result.errors

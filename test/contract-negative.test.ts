@@ -1,0 +1,176 @@
+/**
+ * What the contract rejects, table-driven across both providers: each case names the fields that must be
+ * reported and what the report must say about each.
+ */
+import { describe, expect, it } from "vitest";
+import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/validate.js";
+import type { Provider } from "../src/providers.js";
+
+const SW_ACCOUNT = "b3877c40-da60-4998-90ad-b792e98472af";
+const SW_CONFERENCE = "b3877c40-da60-4998-90ad-b792e98472cf";
+const SW_CALL = "b3877c40-da60-4998-90ad-b792e98472ca";
+const TELNYX_CALL = "v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ";
+
+const signalwireParticipant = {
+  account_sid: SW_ACCOUNT,
+  call_sid: SW_CALL,
+  call_sid_to_coach: null,
+  coaching: false,
+  conference_sid: SW_CONFERENCE,
+  date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
+  date_updated: "Tue, 25 Sep 2018 20:00:00 +0000",
+  end_conference_on_exit: false,
+  hold: false,
+  muted: false,
+  start_conference_on_enter: true,
+  status: "in-progress",
+  uri: `/api/laml/2010-04-01/Accounts/${SW_ACCOUNT}/Conferences/${SW_CONFERENCE}/Participants/${SW_CALL}.json`,
+};
+const telnyxParticipant = {
+  account_sid: SW_ACCOUNT,
+  call_sid: TELNYX_CALL,
+  conference_sid: SW_CONFERENCE,
+  date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
+  muted: true,
+  status: "connected",
+  uri: `/v2/texml/Accounts/${SW_ACCOUNT}/Conferences/${SW_CONFERENCE}/Participants/${TELNYX_CALL}.json`,
+};
+const signalwireError = { code: 20404, message: "Not found", more_info: "https://example.com/errors/20404", status: 404 };
+
+type Kind = "request" | "participant" | "strict participant" | "error";
+/** field → a pattern the violation's message must match. */
+type Expectation = Record<string, RegExp>;
+type Case = [name: string, provider: Provider, kind: Kind, input: unknown, expected: Expectation];
+
+const without = (object: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
+
+const cases: Case[] = [
+  // SignalWire requests: wrong types
+  ["boolean as a word", "signalwire", "request", "Muted=yes", { Muted: /must be true or false/ }],
+  ["boolean as a digit", "signalwire", "request", "Hold=1", { Hold: /must be true or false/ }],
+  ["boolean as a JSON string", "signalwire", "request", { Muted: "true" }, { Muted: /must be a boolean/ }],
+  ["boolean as JSON null", "signalwire", "request", { Coaching: null }, { Coaching: /must be a boolean/ }],
+  ["URL as a JSON number", "signalwire", "request", { HoldUrl: 42 }, { HoldUrl: /must be a string/ }],
+  // bad enums
+  ["HoldMethod PUT", "signalwire", "request", "HoldMethod=PUT", { HoldMethod: /must be one of GET, POST/ }],
+  ["HoldMethod in lower case", "signalwire", "request", "HoldMethod=get", { HoldMethod: /must be one of GET, POST/ }],
+  ["AnnounceMethod DELETE", "signalwire", "request", "AnnounceMethod=DELETE", { AnnounceMethod: /must be one of GET, POST/ }],
+  ["WaitMethod empty", "signalwire", "request", "WaitMethod=", { WaitMethod: /must be one of GET, POST/ }],
+  // bad URLs
+  ["HoldUrl not a URL", "signalwire", "request", "HoldUrl=not%20a%20url", { HoldUrl: /absolute http\(s\) URL/ }],
+  ["HoldUrl over FTP", "signalwire", "request", "HoldUrl=ftp%3A%2F%2Fexample.com%2Fa.mp3", { HoldUrl: /absolute http\(s\) URL/ }],
+  ["AnnounceUrl relative", "signalwire", "request", "AnnounceUrl=%2Fannounce.xml", { AnnounceUrl: /absolute http\(s\) URL/ }],
+  ["WaitUrl javascript:", "signalwire", "request", "WaitUrl=javascript%3Aalert(1)", { WaitUrl: /absolute http\(s\) URL/ }],
+  // bad UUIDs
+  ["CallSidToCoach not a UUID", "signalwire", "request", "CallSidToCoach=CA123", { CallSidToCoach: /call SID \(UUID\), or empty/ }],
+  ["the seeds' …98472co id", "signalwire", "request", "CallSidToCoach=b3877c40-da60-4998-90ad-b792e98472co", { CallSidToCoach: /call SID \(UUID\)/ }],
+  // Coaching without CallSidToCoach (decision 7)
+  ["Coaching=true alone", "signalwire", "request", "Coaching=true", { CallSidToCoach: /is required when Coaching is true/ }],
+  ["Coaching=true, CallSidToCoach empty", "signalwire", "request", "Coaching=true&CallSidToCoach=", { CallSidToCoach: /must not be empty when Coaching is true/ }],
+  ["Coaching true as JSON, no CallSidToCoach", "signalwire", "request", { Coaching: true, Muted: true }, { CallSidToCoach: /is required when Coaching is true/ }],
+  // unknown fields (decision 8)
+  ["Beep=true", "signalwire", "request", "Beep=true", { Beep: /must be false/ }],
+  ["BeepOnExit (a Twilio/Telnyx field)", "signalwire", "request", "BeepOnExit=true", { BeepOnExit: /not a field/ }],
+  ["EndConferenceOnExit (a Twilio/Telnyx field)", "signalwire", "request", "EndConferenceOnExit=false", { EndConferenceOnExit: /not a field/ }],
+  ["HoldURL spelling", "signalwire", "request", "HoldURL=https%3A%2F%2Fexample.com", { HoldURL: /did you mean HoldUrl\?/ }],
+  ["lower-case field name", "signalwire", "request", "muted=true", { muted: /did you mean Muted\?/ }],
+  ["__proto__ key", "signalwire", "request", "__proto__=x", { ["__proto__"]: /not a field/ }],
+  // malformed forms
+  ["repeated field", "signalwire", "request", "Muted=true&Muted=false", { Muted: /repeated/ }],
+  ["malformed percent-escape", "signalwire", "request", "HoldUrl=%E0%A4%A", { HoldUrl: /malformed percent-escape/ }],
+  ["every violation at once", "signalwire", "request", "Muted=maybe&HoldMethod=PUT&Coaching=true&Beep=true", {
+    Muted: /must be true or false/, HoldMethod: /one of GET, POST/, CallSidToCoach: /required when Coaching is true/, Beep: /must be false/,
+  }],
+
+  // Telnyx requests
+  ["WaitMethod (not a Telnyx field, decision 12)", "telnyx", "request", "WaitMethod=POST", { WaitMethod: /not a field/ }],
+  ["Beep (not a Telnyx field)", "telnyx", "request", "Beep=false", { Beep: /not a field/ }],
+  ["Coaching=true alone", "telnyx", "request", "Coaching=true", { CallSidToCoach: /is required when Coaching is true/ }],
+  ["Coaching=True, CallSidToCoach empty", "telnyx", "request", "Coaching=True&CallSidToCoach=", { CallSidToCoach: /must not be empty when Coaching is true/ }],
+  ["BeepOnExit as a word", "telnyx", "request", "BeepOnExit=maybe", { BeepOnExit: /must be true or false/ }],
+  ["EndConferenceOnExit as a digit", "telnyx", "request", "EndConferenceOnExit=1", { EndConferenceOnExit: /must be true or false/ }],
+  ["HoldMethod PATCH", "telnyx", "request", "HoldMethod=PATCH", { HoldMethod: /must be one of GET, POST/ }],
+  ["HoldUrl without a scheme", "telnyx", "request", "HoldUrl=www.example.com%2Fhold.mp3", { HoldUrl: /absolute http\(s\) URL/ }],
+  ["Muted as a JSON number", "telnyx", "request", { Muted: 1 }, { Muted: /must be a boolean/ }],
+
+  // SignalWire participants
+  ["missing account_sid", "signalwire", "participant", without(signalwireParticipant, "account_sid"), { account_sid: /is required/ }],
+  ["missing call_sid_to_coach (required, may be null)", "signalwire", "participant", without(signalwireParticipant, "call_sid_to_coach"), { call_sid_to_coach: /is required/ }],
+  ["status complete (decision 3)", "signalwire", "participant", { ...signalwireParticipant, status: "complete" }, { status: /one of in-progress, completed/ }],
+  ["Twilio's status queued", "signalwire", "participant", { ...signalwireParticipant, status: "queued" }, { status: /one of in-progress, completed/ }],
+  ["date with Sept (decision 2)", "signalwire", "participant", { ...signalwireParticipant, date_created: "Mon, 24 Sept 2018 21:00:00 +0000" }, { date_created: /RFC 2822/ }],
+  ["date with the wrong weekday", "signalwire", "participant", { ...signalwireParticipant, date_created: "Tue, 24 Sep 2018 21:00:00 +0000" }, { date_created: /RFC 2822/ }],
+  ["ISO 8601 date", "signalwire", "participant", { ...signalwireParticipant, date_updated: "2018-09-25T20:00:00Z" }, { date_updated: /RFC 2822/ }],
+  ["date on 31 Sep", "signalwire", "participant", { ...signalwireParticipant, date_updated: "Mon, 31 Sep 2018 20:00:00 +0000" }, { date_updated: /RFC 2822/ }],
+  ["call_sid_to_coach empty", "signalwire", "participant", { ...signalwireParticipant, call_sid_to_coach: "" }, { call_sid_to_coach: /a UUID/ }],
+  ["Twilio CA sid as call_sid", "signalwire", "participant", { ...signalwireParticipant, call_sid: "CA0123456789abcdef0123456789abcdef" }, { call_sid: /a UUID/ }],
+  ["muted as a string", "signalwire", "participant", { ...signalwireParticipant, muted: "false" }, { muted: /must be a boolean/ }],
+  ["uri without .json", "signalwire", "participant", { ...signalwireParticipant, uri: signalwireParticipant.uri.replace(".json", "") }, { uri: /matching/ }],
+  ["not an object", "signalwire", "participant", [signalwireParticipant], { "": /must be an object/ }],
+  ["undeclared hold_url in strict mode", "signalwire", "strict participant", { ...signalwireParticipant, hold_url: "http://example.com/hold" }, { hold_url: /not a field/ }],
+
+  // Telnyx participants
+  ["SignalWire's status in-progress", "telnyx", "participant", { ...telnyxParticipant, status: "in-progress" }, { status: /one of connecting, connected, completed/ }],
+  ["date with a +00:00 zone", "telnyx", "participant", { ...telnyxParticipant, date_created: "Mon, 24 Sep 2018 21:00:00 +00:00" }, { date_created: /RFC 2822/ }],
+  ["conference_sid not a UUID", "telnyx", "participant", { ...telnyxParticipant, conference_sid: "conf-1" }, { conference_sid: /a UUID/ }],
+  ["hold as a word", "telnyx", "participant", { ...telnyxParticipant, hold: "yes" }, { hold: /must be a boolean/ }],
+  ["uri without .json", "telnyx", "participant", { ...telnyxParticipant, uri: "/v2/texml/Accounts/x" }, { uri: /matching/ }],
+  ["undeclared field in strict mode", "telnyx", "strict participant", { ...telnyxParticipant, label: "agent" }, { label: /not a field/ }],
+
+  // error bodies
+  ["SignalWire code as a string", "signalwire", "error", { ...signalwireError, code: "20404" }, { code: /must be an integer/ }],
+  ["SignalWire without more_info", "signalwire", "error", without(signalwireError, "more_info"), { more_info: /is required/ }],
+  ["SignalWire status 200 in an error", "signalwire", "error", { ...signalwireError, status: 200 }, { status: />= 400/ }],
+  ["SignalWire given Telnyx's envelope", "signalwire", "error", { errors: [{ detail: "Resource not found" }] }, {
+    code: /is required/, message: /is required/, more_info: /is required/, status: /is required/,
+  }],
+  ["Telnyx empty errors list", "telnyx", "error", { errors: [] }, { errors: /fewer than 1 items/ }],
+  ["Telnyx without errors", "telnyx", "error", { error: "not found" }, { errors: /is required/ }],
+  ["Telnyx error with neither detail nor title", "telnyx", "error", { errors: [{ code: "10009" }] }, { "errors[0]": /must have detail or title/ }],
+  ["Telnyx numeric code", "telnyx", "error", { errors: [{ code: 10009, title: "Authentication failed" }] }, { "errors[0].code": /must be a string/ }],
+  ["Telnyx given SignalWire's body", "telnyx", "error", signalwireError, { errors: /is required/ }],
+];
+
+function run(provider: Provider, kind: Kind, input: unknown) {
+  switch (kind) {
+    case "request":
+      return validateUpdateRequest(provider, input as string | Record<string, unknown>);
+    case "participant":
+      return validateParticipant(provider, input);
+    case "strict participant":
+      return validateParticipant(provider, input, { strict: true });
+    case "error":
+      return validateErrorBody(provider, input);
+  }
+}
+
+describe("the contract rejects", () => {
+  it("has at least 40 cases across both providers", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(cases.map(([, provider]) => provider))).toEqual(new Set(["signalwire", "telnyx"]));
+  });
+
+  it.each(cases)("%s (%s %s)", (_name, provider, kind, input, expected) => {
+    const result = run(provider, kind, input);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((e) => e.path).sort()).toEqual(Object.keys(expected).sort());
+    for (const [path, pattern] of Object.entries(expected)) {
+      const violation = errors.find((e) => e.path === path)!;
+      expect(violation.message).toMatch(pattern);
+      expect(violation.expected ?? violation.message).toBeTruthy();
+    }
+  });
+
+  it("reports what was received for a wrong value", () => {
+    const result = validateUpdateRequest("signalwire", "HoldMethod=PUT");
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: "HoldMethod", message: "must be one of GET, POST", expected: "one of GET, POST", received: '"PUT"' }],
+    });
+  });
+
+  it("allows undeclared response fields unless strict", () => {
+    expect(validateParticipant("signalwire", { ...signalwireParticipant, hold_url: "http://example.com/hold" }).ok).toBe(true);
+  });
+});
