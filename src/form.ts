@@ -10,6 +10,13 @@ export interface FormResult {
 }
 
 const BOOLEAN = /^(true|false)$/i;
+const VALID_ESCAPES = "valid percent-encoding";
+const ONE_VALUE = "one value";
+
+/** True for a violation that says the form itself could not be read (a bad escape, a repeated key). */
+export function isUnreadableForm(violation: Violation): boolean {
+  return violation.expected === VALID_ESCAPES || violation.expected === ONE_VALUE;
+}
 
 function decode(text: string): string | undefined {
   try {
@@ -41,7 +48,7 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
       const key = decode(rawKey);
       const value = decode(rawValue);
       if (key === undefined || value === undefined) {
-        errors.push({ path: key ?? rawKey, message: "has a malformed percent-escape", expected: "valid percent-encoding", received: describeValue(key === undefined ? rawKey : rawValue) });
+        errors.push({ path: key ?? rawKey, message: "has a malformed percent-escape", expected: VALID_ESCAPES, received: describeValue(key === undefined ? rawKey : rawValue) });
         continue;
       }
       pairs.push([key, value]);
@@ -53,8 +60,8 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
   const seen = new Set<string>();
   for (const [key, text] of pairs) {
     if (seen.has(key)) {
-      if (!errors.some((e) => e.path === key && e.expected === "one value")) {
-        errors.push({ path: key, message: "is repeated; send each field once", expected: "one value" });
+      if (!errors.some((e) => e.path === key && e.expected === ONE_VALUE)) {
+        errors.push({ path: key, message: "is repeated; send each field once", expected: ONE_VALUE });
       }
       continue;
     }

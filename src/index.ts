@@ -2,5 +2,8 @@
 export { validateUpdateRequest, validateParticipant, validateErrorBody } from "./validate.js";
 export type { ValidationResult, Violation } from "./validate.js";
 export { formatViolation } from "./violations.js";
+export { startMockServer } from "./mock/server.js";
+export type { MockServer, MockServerOptions } from "./mock/server.js";
+export type { Fixtures } from "./mock/fixtures.js";
 export type { Provider, UpdateRequest, Participant, ErrorBody } from "./providers.js";
 export type { paths, components, operations } from "../generated/types.js";

@@ -12,9 +12,14 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
 
 function check<T>(schema: SchemaName, data: unknown, strict = false): ValidationResult<T> {
   const validate = strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
+  if (validate(data)) return { ok: true, value: data as T };
+  return { ok: false, errors: toViolations(validate.errors ?? [], conditions[schema]) };
+}
+
+/** Runs `validate`, turning anything it throws (a hostile proxy, a getter that throws) into a violation. */
+function guarded<T>(validate: () => ValidationResult<T>): ValidationResult<T> {
   try {
-    if (validate(data)) return { ok: true, value: data as T };
-    return { ok: false, errors: toViolations(validate.errors ?? [], conditions[schema]) };
+    return validate();
   } catch (error) {
     return { ok: false, errors: [{ path: "", message: `could not be read (${error instanceof Error ? error.name : "error"})` }] };
   }
@@ -35,15 +40,17 @@ export function validateUpdateRequest<P extends Provider>(
   provider: P,
   body: string | URLSearchParams | Record<string, unknown>,
 ): ValidationResult<UpdateRequest<P>> {
-  if (!isProvider(provider)) return unknownProvider(provider);
-  const { requestSchema, requestFields } = providers[provider];
-  if (typeof body !== "string" && !(body instanceof URLSearchParams)) return check(requestSchema, body);
-  const form = parseForm(body, requestFields);
-  const result = check<UpdateRequest<P>>(requestSchema, form.value);
-  if (form.errors.length === 0) return result;
-  const unreadable = new Set(form.errors.map((e) => e.path));
-  const rest = result.ok ? [] : result.errors.filter((e) => !unreadable.has(e.path));
-  return { ok: false, errors: [...form.errors, ...rest] };
+  return guarded(() => {
+    if (!isProvider(provider)) return unknownProvider(provider);
+    const { requestSchema, requestFields } = providers[provider];
+    if (typeof body !== "string" && !(body instanceof URLSearchParams)) return check(requestSchema, body);
+    const form = parseForm(body, requestFields);
+    const result = check<UpdateRequest<P>>(requestSchema, form.value);
+    if (form.errors.length === 0) return result;
+    const unreadable = new Set(form.errors.map((e) => e.path));
+    const rest = result.ok ? [] : result.errors.filter((e) => !unreadable.has(e.path));
+    return { ok: false, errors: [...form.errors, ...rest] };
+  });
 }
 
 /** Checks a participant (a 200 body). `strict` also rejects fields the spec does not declare. */
@@ -52,12 +59,16 @@ export function validateParticipant<P extends Provider>(
   json: unknown,
   options: { strict?: boolean } = {},
 ): ValidationResult<Participant<P>> {
-  if (!isProvider(provider)) return unknownProvider(provider);
-  return check(providers[provider].responses[200], json, options?.strict === true);
+  return guarded(() => {
+    if (!isProvider(provider)) return unknownProvider(provider);
+    return check(providers[provider].responses[200], json, options?.strict === true);
+  });
 }
 
 /** Checks an error body against the provider's error format. */
 export function validateErrorBody<P extends Provider>(provider: P, json: unknown): ValidationResult<ErrorBody<P>> {
-  if (!isProvider(provider)) return unknownProvider(provider);
-  return check(providers[provider].responses[404], json);
+  return guarded(() => {
+    if (!isProvider(provider)) return unknownProvider(provider);
+    return check(providers[provider].responses[404], json);
+  });
 }

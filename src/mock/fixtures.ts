@@ -1,0 +1,101 @@
+/**
+ * The accounts, conferences and participants the mock starts with: the built-in default, or a JSON file
+ * in the same format (documented in the README). Every participant is checked against the spec before the
+ * mock starts.
+ */
+import { readFileSync } from "node:fs";
+import { validateParticipant } from "../validate.js";
+import { formatViolation } from "../violations.js";
+import { isProvider, providerNames, type Provider } from "../providers.js";
+import { FixtureError } from "./fixture-error.js";
+import { freshParticipant, type ParticipantJson } from "./participants.js";
+
+export interface FixtureParticipant {
+  call_sid: string;
+  /** Any other participant property, snake_case as the provider renders it, to start with. */
+  [property: string]: unknown;
+}
+export interface FixtureConference {
+  sid: string;
+  participants: FixtureParticipant[];
+}
+export interface FixtureAccount {
+  sid: string;
+  conferences: FixtureConference[];
+}
+/** Per provider, its accounts. The credentials belong to SignalWire's `projectId` and to Telnyx's first account. */
+export type Fixtures = Partial<Record<Provider, { accounts: FixtureAccount[] }>>;
+
+const CONFERENCE = "b3877c40-da60-4998-90ad-b792e98472cf";
+
+/** The default fixture: the seeds' ids, so their samples work as they are. */
+export function defaultFixtures(signalwireAccount: string): Fixtures {
+  const account = (sid: string, calls: string[]) => ({ sid, conferences: [{ sid: CONFERENCE, participants: calls.map((call_sid) => ({ call_sid })) }] });
+  return {
+    signalwire: { accounts: [account(signalwireAccount, ["b3877c40-da60-4998-90ad-b792e98472ca", "b3877c40-da60-4998-90ad-b792e98472cb"])] },
+    telnyx: { accounts: [account("b3877c40-da60-4998-90ad-b792e98472af", ["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ", "v3:mock-participant-2"])] },
+  };
+}
+
+/** Reads a fixtures file; a file that cannot be read or parsed is a FixtureError naming the file. */
+export function readFixtures(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new FixtureError(`cannot read fixtures file ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new FixtureError(`fixtures file ${file} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** One participant as the mock holds it, with where it is. */
+export interface SeededParticipant {
+  provider: Provider;
+  account: string;
+  conference: string;
+  participant: ParticipantJson;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function listAt(parent: unknown, key: string, where: string): unknown[] {
+  const list = isRecord(parent) ? parent[key] : undefined;
+  if (!Array.isArray(list)) throw new FixtureError(`${where}.${key} must be an array`);
+  return list;
+}
+
+function sidAt(entry: unknown, key: string, where: string): string {
+  const sid = isRecord(entry) ? entry[key] : undefined;
+  if (typeof sid !== "string" || sid === "") throw new FixtureError(`${where}.${key} must be a non-empty string`);
+  return sid;
+}
+
+/** Every participant of a fixture, checked against the spec (strictly: a typo in a property name is caught). */
+export function seedParticipants(fixtures: unknown): SeededParticipant[] {
+  if (!isRecord(fixtures)) throw new FixtureError("fixtures must be a JSON object with a key per provider");
+  const seeded: SeededParticipant[] = [];
+  for (const [provider, section] of Object.entries(fixtures)) {
+    if (!isProvider(provider)) throw new FixtureError(`fixtures.${provider} is not a provider; expected ${providerNames.join(" or ")}`);
+    listAt(section, "accounts", provider).forEach((account, a) => {
+      const accountWhere = `${provider}.accounts[${a}]`;
+      const accountSid = sidAt(account, "sid", accountWhere);
+      listAt(account, "conferences", accountWhere).forEach((conference, c) => {
+        const conferenceWhere = `${accountWhere}.conferences[${c}]`;
+        const conferenceSid = sidAt(conference, "sid", conferenceWhere);
+        listAt(conference, "participants", conferenceWhere).forEach((entry, p) => {
+          const where = `${conferenceWhere}.participants[${p}]`;
+          const call = sidAt(entry, "call_sid", where);
+          const participant = { ...freshParticipant(provider, { account: accountSid, conference: conferenceSid, call }), ...(entry as object) };
+          const checked = validateParticipant(provider, participant, { strict: true });
+          if (!checked.ok) throw new FixtureError(`${where}: ${checked.errors.map((e) => formatViolation(e)).join("; ")}`);
+          seeded.push({ provider, account: accountSid, conference: conferenceSid, participant: Object.freeze(participant) });
+        });
+      });
+    });
+  }
+  return seeded;
+}

@@ -1,0 +1,88 @@
+/**
+ * Participants as each provider renders them, and how an accepted update changes one. The field names are
+ * the spec's; what is here is only what the spec cannot say: the values a fresh participant starts with,
+ * and which participant property each update field sets.
+ */
+import { formatRfc2822Date } from "../formats.js";
+import type { Provider } from "../providers.js";
+import { participantUri } from "./routes.js";
+
+export type ParticipantJson = Readonly<Record<string, unknown>>;
+
+export interface ParticipantIds {
+  account: string;
+  conference: string;
+  call: string;
+}
+
+interface Rendering {
+  /** What a participant that has just joined has beside the fields both providers share. */
+  fresh(ids: ParticipantIds): Record<string, unknown>;
+  /** The participant with its coached call set, or cleared with `null`. */
+  coaching(participant: ParticipantJson, call: string | null): Record<string, unknown>;
+}
+
+const renderings: Record<Provider, Rendering> = {
+  signalwire: {
+    fresh: () => ({ call_sid_to_coach: null, start_conference_on_enter: true, status: "in-progress" }),
+    coaching: (participant, call) => ({ ...participant, coaching: call !== null, call_sid_to_coach: call }),
+  },
+  telnyx: {
+    fresh: (ids) => ({ api_version: "v2/texml", call_sid_legacy: ids.call, status: "connected" }),
+    coaching: (participant, call) => {
+      const { coaching_call_sid: _sid, coaching_call_sid_legacy: _legacy, ...rest } = participant;
+      return call === null ? { ...rest, coaching: false } : { ...rest, coaching: true, coaching_call_sid: call, coaching_call_sid_legacy: call };
+    },
+  },
+};
+
+/** The update fields that set one boolean property of the participant each. */
+const FLAGS: Readonly<Record<string, string>> = { Muted: "muted", Hold: "hold", EndConferenceOnExit: "end_conference_on_exit" };
+
+/** The date a participant's `date_created` and `date_updated` take now: RFC 2822, to the second. */
+export const now = () => formatRfc2822Date(new Date());
+
+/** A participant that has just joined: not muted, not on hold, coaching nobody. */
+export function freshParticipant(provider: Provider, ids: ParticipantIds): Record<string, unknown> {
+  const date = now();
+  return {
+    account_sid: ids.account,
+    call_sid: ids.call,
+    coaching: false,
+    conference_sid: ids.conference,
+    date_created: date,
+    date_updated: date,
+    end_conference_on_exit: false,
+    hold: false,
+    muted: false,
+    uri: participantUri(provider, ids),
+    ...renderings[provider].fresh(ids),
+  };
+}
+
+/** The call a participant coaches, or null. */
+export function coachedCall(participant: ParticipantJson): string | null {
+  const call = participant.call_sid_to_coach ?? participant.coaching_call_sid;
+  return typeof call === "string" ? call : null;
+}
+
+/**
+ * The participant after a valid update (a new object; the old one is left as it was). `Coaching` sets
+ * coaching; a non-empty `CallSidToCoach` sets whom, and starts coaching unless `Coaching=false` is sent;
+ * an empty one stops it. An update with no field returns the participant unchanged.
+ */
+export function applyUpdate(provider: Provider, participant: ParticipantJson, update: Readonly<Record<string, unknown>>): ParticipantJson {
+  const fields = Object.keys(update);
+  if (fields.length === 0) return participant;
+  let next: Record<string, unknown> = { ...participant };
+  for (const field of fields) {
+    const property = Object.hasOwn(FLAGS, field) ? FLAGS[field] : undefined;
+    if (property !== undefined && typeof update[field] === "boolean") next[property] = update[field];
+  }
+  const target = typeof update.CallSidToCoach === "string" ? update.CallSidToCoach : undefined;
+  const coaching = typeof update.Coaching === "boolean" ? update.Coaching : target === undefined ? undefined : target !== "";
+  if (coaching === false) next = renderings[provider].coaching(next, null);
+  else if (coaching === true) next = renderings[provider].coaching(next, target || coachedCall(participant));
+  next.date_updated = now();
+  return Object.freeze(next);
+}
