@@ -40,7 +40,9 @@ export const operations = {
       "401": "SignalWireError",
       "404": "SignalWireError",
       "422": "SignalWireError"
-    }
+    },
+    "successSchema": "SignalWireParticipant",
+    "errorSchema": "SignalWireError"
   },
   "updateTelnyxParticipant": {
     "method": "post",
@@ -78,7 +80,9 @@ export const operations = {
       "401": "TelnyxErrors",
       "404": "TelnyxErrors",
       "422": "TelnyxErrors"
-    }
+    },
+    "successSchema": "TelnyxParticipant",
+    "errorSchema": "TelnyxErrors"
   }
 } as const;
 

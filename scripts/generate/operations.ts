@@ -33,6 +33,11 @@ export function buildOperations(document: OpenApiDocument): string {
       const schema = response.content?.["application/json"]?.schema;
       if (schema !== undefined) responses[status] = schemaName(schema);
     }
+    const errorSchemas = [...new Set(Object.entries(responses).filter(([status]) => !status.startsWith("2")).map(([, name]) => name))];
+    const successSchemas = [...new Set(Object.entries(responses).filter(([status]) => status.startsWith("2")).map(([, name]) => name))];
+    if (errorSchemas.length !== 1 || successSchemas.length !== 1) {
+      throw new Error(`${operation.operationId}: expected one success schema and one error schema`);
+    }
     operations[operation.operationId] = {
       method,
       path,
@@ -45,6 +50,8 @@ export function buildOperations(document: OpenApiDocument): string {
         Object.entries(requestProperties).map(([name, schema]) => [name, fieldType(document, schema)]),
       ),
       responses,
+      successSchema: successSchemas[0],
+      errorSchema: errorSchemas[0],
     };
   }
   return `${GENERATED_HEADER}
