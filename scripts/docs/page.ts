@@ -1,0 +1,81 @@
+/**
+ * The files of the HTML reference: a static page, Redoc's script beside it, and a script that hands Redoc
+ * the document. Every URL in them is relative, so the folder works from any host, a sub-path such as
+ * `/docs/`, or the file system, with no network.
+ */
+import type { OpenApiDocument } from "../generate/document.js";
+import { LOGO_FILE, LOGO_SVG, offlineRedocBundle } from "./redoc-bundle.js";
+
+/** Name → content of each file the docs folder holds. */
+export type DocsFiles = Record<string, string>;
+
+export const CONTRACT_FILE = "openapi.json";
+const REDOC_FILE = "redoc.standalone.js";
+const REFERENCE_FILE = "reference.js";
+
+/** Redoc 2 options: see the `redoc` package's README. */
+const REDOC_OPTIONS = {
+  downloadDefinitionUrl: CONTRACT_FILE,
+  downloadFileName: CONTRACT_FILE,
+  expandDefaultServerVariables: true,
+  expandResponses: "200",
+  jsonSampleExpandLevel: "all",
+  nativeScrollbars: true,
+  sanitize: true,
+  theme: {
+    typography: {
+      fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+      headings: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      code: { fontFamily: "ui-monospace, 'DejaVu Sans Mono', monospace" },
+    },
+  },
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** JSON that is also safe inside a script file served as JavaScript (no `</script>`, no U+2028/2029). */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+function indexHtml(title: string, summary: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(summary)}">
+<style>body { margin: 0; padding: 0; }</style>
+</head>
+<body>
+<div id="redoc"><noscript>${escapeHtml(title)}: this reference needs JavaScript. The contract is in <a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a>.</noscript></div>
+<script src="${REDOC_FILE}"></script>
+<script src="${REFERENCE_FILE}"></script>
+</body>
+</html>
+`;
+}
+
+function referenceJs(readerDocument: OpenApiDocument): string {
+  return `Redoc.init(${scriptJson(readerDocument)}, ${JSON.stringify(REDOC_OPTIONS)}, document.getElementById("redoc"));\n`;
+}
+
+/**
+ * The docs folder: `contract` is the bundled contract as published (offered for download), `readerDocument`
+ * the copy Redoc renders.
+ */
+export function docsFiles(contract: OpenApiDocument & { info: { title: string; summary?: string } }, readerDocument: OpenApiDocument): DocsFiles {
+  return {
+    "index.html": indexHtml(contract.info.title, contract.info.summary ?? contract.info.title),
+    [REFERENCE_FILE]: referenceJs(readerDocument),
+    [REDOC_FILE]: offlineRedocBundle(),
+    [LOGO_FILE]: LOGO_SVG,
+    [CONTRACT_FILE]: `${JSON.stringify(contract, null, 2)}\n`,
+  };
+}
