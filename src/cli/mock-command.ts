@@ -1,0 +1,66 @@
+/** `mock`: runs the mock API until SIGINT or SIGTERM, then closes it and exits 0. */
+import { FixtureError } from "../mock/fixture-error.js";
+import { startMockServer, type MockServerOptions } from "../mock/server.js";
+import { UsageError, type CliIo } from "./io.js";
+
+export interface MockFlags {
+  port?: string;
+  host?: string;
+  "project-id"?: string;
+  "api-token"?: string;
+  "telnyx-api-key"?: string;
+  fixtures?: string;
+}
+
+function portOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${JSON.stringify(value)}`);
+  return port;
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value === "") throw new UsageError(`--${flag} must not be empty`);
+  return value;
+}
+
+/** Starts the mock; resolves with the exit code once a signal has stopped it. */
+export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
+  const options: MockServerOptions = { log: (text) => io.stdout(`${text}\n`) };
+  const port = portOf(flags.port);
+  if (port !== undefined) options.port = port;
+  const host = nonEmpty("host", flags.host);
+  if (host !== undefined) options.host = host;
+  const projectId = nonEmpty("project-id", flags["project-id"]);
+  if (projectId !== undefined) options.projectId = projectId;
+  const apiToken = nonEmpty("api-token", flags["api-token"]);
+  if (apiToken !== undefined) options.apiToken = apiToken;
+  const telnyxApiKey = nonEmpty("telnyx-api-key", flags["telnyx-api-key"]);
+  if (telnyxApiKey !== undefined) options.telnyxApiKey = telnyxApiKey;
+  const fixtures = nonEmpty("fixtures", flags.fixtures);
+  if (fixtures !== undefined) options.fixtures = fixtures;
+  let server;
+  try {
+    server = await startMockServer(options);
+  } catch (error) {
+    if (error instanceof FixtureError) throw new UsageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+      throw new UsageError(`cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 4010} (${code})`);
+    }
+    throw error;
+  }
+  const running = server;
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      signals.off("SIGINT", onInt);
+      signals.off("SIGTERM", onTerm);
+      io.stdout(`\n${signal}: stopping the mock API\n`);
+      void running.close().then(() => resolve(0));
+    };
+    const onInt = () => stop("SIGINT");
+    const onTerm = () => stop("SIGTERM");
+    signals.on("SIGINT", onInt);
+    signals.on("SIGTERM", onTerm);
+  });
+}

@@ -1,0 +1,61 @@
+/** The CLI: a command name, its flags, and the exit code. Usage errors print the command's help, exit 2. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { EXIT, UsageError, type CliIo } from "./io.js";
+import { mockCommand } from "./mock-command.js";
+import { usage, type CommandName } from "./usage.js";
+import { validateRequestCommand, validateResponseCommand } from "./validate-commands.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+const flag = { type: "boolean" } as const;
+const value = { type: "string" } as const;
+
+const commands: Record<CommandName, { options: Options; run(positionals: string[], values: Record<string, unknown>, io: CliIo): Promise<number> }> = {
+  "validate-request": {
+    options: { provider: value, json: flag, help: flag },
+    run: (positionals, values, io) => validateRequestCommand(positionals, values, io),
+  },
+  "validate-response": {
+    options: { provider: value, strict: flag, status: value, json: flag, help: flag },
+    run: (positionals, values, io) => validateResponseCommand(positionals, values, io),
+  },
+  mock: {
+    options: { port: value, host: value, "project-id": value, "api-token": value, "telnyx-api-key": value, fixtures: value, help: flag },
+    run: async (positionals, values, io) => {
+      if (positionals.length > 0) throw new UsageError(`mock takes no arguments, got ${JSON.stringify(positionals[0])}`);
+      return mockCommand(values, io);
+    },
+  },
+};
+
+const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(commands, name);
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout)(usage.main);
+    return name === undefined ? EXIT.usage : EXIT.valid;
+  }
+  if (!isCommand(name)) {
+    io.stderr(`conference-participants: unknown command ${JSON.stringify(name)}\n\n${usage.main}`);
+    return EXIT.usage;
+  }
+  const command = commands[name];
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (parsed.values.help === true) {
+      io.stdout(usage[name]);
+      return EXIT.valid;
+    }
+    return await command.run(parsed.positionals, parsed.values, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`conference-participants ${name}: ${error.message}\n\n${usage[name]}`);
+    return EXIT.usage;
+  }
+}

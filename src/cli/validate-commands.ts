@@ -1,0 +1,77 @@
+/** `validate-request` and `validate-response`: a body from a file or stdin, checked, reported, an exit code. */
+import { readFile } from "node:fs/promises";
+import { isProvider, providerNames, type Provider } from "../providers.js";
+import { validateErrorBody, validateParticipant, validateUpdateRequest, type ValidationResult } from "../validate.js";
+import { formatViolation } from "../violations.js";
+import { EXIT, UsageError, type CliIo } from "./io.js";
+
+export interface ValidateOptions {
+  provider?: string;
+  json?: boolean;
+  strict?: boolean;
+  status?: string;
+}
+
+function providerOf(value: string | undefined): Provider {
+  if (value === undefined) throw new UsageError(`--provider is required (${providerNames.join(" or ")})`);
+  if (!isProvider(value)) throw new UsageError(`--provider must be ${providerNames.join(" or ")}, not ${JSON.stringify(value)}`);
+  return value;
+}
+
+async function readInput(files: string[], io: CliIo): Promise<string> {
+  if (files.length !== 1) throw new UsageError(files.length === 0 ? "give a FILE, or - for standard input" : "give exactly one FILE");
+  const file = files[0]!;
+  if (file === "-") return io.stdin();
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string; expected?: string }[] };
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, errors: [{ path: "", message: `is not valid JSON (${(error as Error).message})`, expected: "JSON" }] };
+  }
+}
+
+function report(result: ValidationResult<unknown>, what: string, options: ValidateOptions, io: CliIo): number {
+  if (options.json === true) io.stdout(`${JSON.stringify(result)}\n`);
+  else if (result.ok) io.stdout(`valid ${what}\n`);
+  else io.stdout(`invalid ${what}:\n${result.errors.map((e) => `  ${formatViolation(e)}`).join("\n")}\n`);
+  return result.ok ? EXIT.valid : EXIT.invalid;
+}
+
+export async function validateRequestCommand(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const provider = providerOf(options.provider);
+  const text = await readInput(files, io);
+  const what = `${provider} update request`;
+  if (/^\s*[[{]/.test(text)) {
+    const parsed = parseJson(text);
+    if (!parsed.ok) return report(parsed, what, options, io);
+    if (typeof parsed.value !== "object" || parsed.value === null) {
+      return report({ ok: false, errors: [{ path: "", message: "must be an object", expected: "object" }] }, what, options, io);
+    }
+    return report(validateUpdateRequest(provider, parsed.value as Record<string, unknown>), `${what} (JSON)`, options, io);
+  }
+  return report(validateUpdateRequest(provider, text.replace(/\r?\n$/, "")), `${what} (form)`, options, io);
+}
+
+export async function validateResponseCommand(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const provider = providerOf(options.provider);
+  if (options.status !== undefined && !/^[1-5]\d\d$/.test(options.status)) throw new UsageError(`--status must be an HTTP status such as 200 or 404, not ${JSON.stringify(options.status)}`);
+  const text = await readInput(files, io);
+  const parsed = parseJson(text);
+  if (!parsed.ok) return report(parsed, `${provider} response`, options, io);
+  const strict = options.strict === true;
+  if (options.status !== undefined && !options.status.startsWith("2")) return report(validateErrorBody(provider, parsed.value), `${provider} error body`, options, io);
+  const participant = validateParticipant(provider, parsed.value, { strict });
+  if (participant.ok || options.status !== undefined) return report(participant, `${provider} participant${strict ? " (strict)" : ""}`, options, io);
+  const errorBody = validateErrorBody(provider, parsed.value);
+  if (errorBody.ok) return report(errorBody, `${provider} error body`, options, io);
+  return report(participant, `${provider} participant${strict ? " (strict)" : ""} (pass --status to check an error body)`, options, io);
+}
