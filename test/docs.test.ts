@@ -140,6 +140,16 @@ async function expectExamples(op: Locator, where: string, examples: Record<strin
 }
 
 describe("the API docs in headless Chromium", () => {
+  it("draw the attribution logo from the docs folder itself", async () => {
+    const logo = page.locator('img[alt="redocly logo"]');
+    const { src, width } = await logo.evaluate((image: HTMLImageElement) => ({
+      src: image.src,
+      width: image.naturalWidth,
+    }));
+    expect(src.startsWith(docsUrl)).toBe(true);
+    expect(width).toBeGreaterThan(0);
+  });
+
   it("render the table of decisions on the published contradictions, every row", async () => {
     const rows = contract.info.description.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length;
     expect(rows).toBeGreaterThan(0);

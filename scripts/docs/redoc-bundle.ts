@@ -22,8 +22,9 @@ export function offlineRedocBundle(): string {
   return source.replace(REMOTE_LOGO, JSON.stringify(LOGO_FILE));
 }
 
-/** A plain text mark in place of the remote logo, so the attribution stays readable offline. */
-export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="80" height="16" viewBox="0 0 80 16">
-<text x="0" y="13" font-family="sans-serif" font-size="13" font-weight="bold" fill="#333">Redocly</text>
+/** A small local mark in place of the remote logo, drawn as an icon beside "API docs by Redocly". */
+export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">
+<circle cx="8" cy="8" r="8" fill="#32329f"/>
+<text x="8" y="12" text-anchor="middle" font-family="sans-serif" font-size="11" font-weight="bold" fill="#fff">R</text>
 </svg>
 `;
