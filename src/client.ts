@@ -1,0 +1,245 @@
+/**
+ * The typed client on openapi-fetch: `createSignalWireClient` and `createTelnyxClient`. An update is checked
+ * against the contract before anything is sent, written as the exact form body the providers read, and
+ * answered with openapi-fetch's `{ data, error, response }`, typed from the spec.
+ */
+import createFetchClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/types.js";
+import { checkBaseUrl, checkHostLabel, checkKnownKeys, checkObject, checkPathId, checkSecret, checkSignal, checkTimeout, checkType } from "./client/checks.js";
+import { userAgent } from "./client/user-agent.js";
+import { serializeForm } from "./form.js";
+import { providers, type ErrorBody, type Participant, type Provider, type ProviderOperation, type UpdateRequest } from "./providers.js";
+import { RequestValidationError } from "./request-validation-error.js";
+import { ResponseValidationError } from "./response-validation-error.js";
+import { validateParticipant, validateUpdateRequest } from "./validate.js";
+import { describeValue, type Violation } from "./violations.js";
+
+const FORM = "application/x-www-form-urlencoded";
+
+/** Options both clients take. */
+export interface ClientOptions {
+  /**
+   * An origin such as `http://127.0.0.1:4010` that replaces the provider's scheme and host; the provider's
+   * path (`/api/laml/2010-04-01/…`, `/v2/texml/…`) stays. Plain `http` only to a loopback host.
+   */
+  baseUrl?: string;
+  /** A fetch to send requests with (default: the global one). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Abort a call that has not been answered, body included, within this many milliseconds. */
+  timeoutMs?: number;
+  /** Check every 2xx body against the contract; one that breaks it rejects with a `ResponseValidationError`. */
+  validateResponses?: boolean;
+}
+
+export interface SignalWireClientOptions extends ClientOptions {
+  /** The Space: `example` for `https://example.signalwire.com`. */
+  space: string;
+  projectId: string;
+  apiToken: string;
+}
+
+export interface TelnyxClientOptions extends ClientOptions {
+  apiKey: string;
+  accountSid: string;
+}
+
+export interface UpdateParticipantParams<P extends Provider> {
+  /** Default: the client's account (SignalWire: the Project ID). */
+  accountSid?: string;
+  conferenceSid: string;
+  callSid: string;
+  /** The fields to change, as the spec names them. Left out: an empty update. */
+  body?: UpdateRequest<P>;
+  signal?: AbortSignal;
+}
+
+/**
+ * openapi-fetch's result. `data` is the participant (2xx). `error` is set whenever `response.ok` is false:
+ * the provider's error body, or the body's text when it is not JSON (`""` when empty).
+ */
+export type UpdateParticipantResult<P extends Provider> =
+  | { data: Participant<P>; error?: never; response: Response }
+  | { data?: never; error: ErrorBody<P> | string; response: Response };
+
+export interface ParticipantClient<P extends Provider> {
+  /** Refuses, before any I/O, an update the contract forbids (`RequestValidationError`). */
+  updateParticipant(params: UpdateParticipantParams<P>): Promise<UpdateParticipantResult<P>>;
+  /**
+   * The underlying openapi-fetch client, typed with the spec's `paths`: same server, credentials and form
+   * encoding, but no checks of its own.
+   */
+  readonly fetchClient: Client<paths>;
+}
+export type SignalWireClient = ParticipantClient<"signalwire">;
+export type TelnyxClient = ParticipantClient<"telnyx">;
+
+interface Credentials {
+  user?: string;
+  secret: string;
+}
+
+/** How each auth kind of the spec puts credentials in the Authorization header. */
+const authorization: Record<ProviderOperation["auth"], (credentials: Credentials) => string> = {
+  basic: ({ user, secret }) => `Basic ${Buffer.from(`${user ?? ""}:${secret}`, "utf8").toString("base64")}`,
+  bearer: ({ secret }) => `Bearer ${secret}`,
+};
+
+const COMMON_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "validateResponses"] as const;
+const ID_NAMES = ["accountSid", "conferenceSid", "callSid"] as const;
+const PARAM_NAMES = [...ID_NAMES, "body", "signal"] as const;
+type IdName = (typeof ID_NAMES)[number];
+
+/** What a provider's factory hands the common part: its own options, already checked. */
+interface ProviderSetup {
+  factory: string;
+  ownOptions: readonly string[];
+  violations: Violation[];
+  credentials: Credentials;
+  /** Values for the `{variables}` of the provider's server URL. */
+  serverVariables: Readonly<Record<string, unknown>>;
+  accountSid: string;
+}
+
+/** Each path parameter of the spec (`AccountSid`, `account_sid`) with the argument that fills it (`accountSid`). */
+function pathArguments(operation: ProviderOperation): [specName: string, argument: IdName][] {
+  const normalize = (name: string) => name.replace(/_/g, "").toLowerCase();
+  return operation.pathParameters.map((specName) => {
+    const argument = ID_NAMES.find((name) => normalize(name) === normalize(specName));
+    if (argument === undefined) throw new Error(`The spec's path parameter ${specName} has no argument in updateParticipant`);
+    return [specName, argument];
+  });
+}
+
+/** The base URL for openapi-fetch: the spec's server with its variables filled, its origin replaced by `baseUrl`. */
+function serverUrl(operation: ProviderOperation, variables: Readonly<Record<string, unknown>>, origin: string | undefined): string {
+  const filled = new URL(operation.server.url.replace(/\{([^{}]+)\}/g, (_, name: string) => String(variables[name])));
+  const path = filled.pathname.replace(/\/$/, "");
+  return `${origin ?? filled.origin}${path}`;
+}
+
+/** A body to check and send: a copy of the caller's plain object (later changes to it cannot slip past the check). */
+function snapshotBody(body: unknown): { value: Record<string, unknown>; violations: Violation[] } {
+  if (body === undefined) return { value: {}, violations: [] };
+  const prototype = typeof body === "object" && body !== null ? Object.getPrototypeOf(body) : undefined;
+  if (prototype !== Object.prototype && prototype !== null) {
+    return { value: {}, violations: [{ path: "body", message: "must be a plain object of the spec's fields", expected: "an object such as { Muted: true }", received: describeValue(body) }] };
+  }
+  return { value: { ...(body as Record<string, unknown>) }, violations: [] };
+}
+
+function serializeBody(body: unknown, headers?: Headers): string {
+  const type = headers?.get("Content-Type");
+  return type === FORM ? serializeForm(body as Record<string, unknown>) : JSON.stringify(body);
+}
+
+function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
+  const signals = [signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter((s) => s !== undefined);
+  return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+}
+
+function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (typeof text !== "string" || text === "") return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+type UntypedPost = (path: string, init: Record<string, unknown>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+function createParticipantClient<P extends Provider>(provider: P, options: ClientOptions, setup: ProviderSetup): ParticipantClient<P> {
+  const operation: ProviderOperation = providers[provider];
+  const base = checkBaseUrl("baseUrl", options.baseUrl);
+  const violations = [
+    ...checkKnownKeys(options, [...COMMON_OPTIONS, ...setup.ownOptions], setup.factory),
+    ...setup.violations,
+    ...Object.keys(operation.server.variables).flatMap((name) => checkHostLabel(name, setup.serverVariables[name])),
+    ...base.violations,
+    ...checkType("fetch", options.fetch, "function"),
+    ...checkTimeout("timeoutMs", options.timeoutMs),
+    ...checkType("validateResponses", options.validateResponses, "boolean"),
+  ];
+  if (violations.length > 0) throw new RequestValidationError(violations, `${setup.factory} refused its options`);
+
+  const fetchClient = createFetchClient<paths>({
+    baseUrl: serverUrl(operation, setup.serverVariables, base.origin),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: { Authorization: authorization[operation.auth](setup.credentials), Accept: "application/json", "Content-Type": FORM, "User-Agent": userAgent() },
+    bodySerializer: serializeBody as never,
+    // A redirect is answered as it is: credentials and the update never follow it to another place.
+    redirect: "manual",
+  });
+  const post = fetchClient.POST as unknown as UntypedPost;
+  const pathArgs = pathArguments(operation);
+  const { timeoutMs, validateResponses = false } = options;
+
+  async function updateParticipant(params: UpdateParticipantParams<P>): Promise<UpdateParticipantResult<P>> {
+    const shape = checkObject(params, "an object with conferenceSid, callSid and body");
+    if (shape.length > 0) throw new RequestValidationError(shape);
+    const ids: Record<IdName, unknown> = { accountSid: params.accountSid ?? setup.accountSid, conferenceSid: params.conferenceSid, callSid: params.callSid };
+    const body = snapshotBody(params.body);
+    const problems = [
+      ...checkKnownKeys(params, PARAM_NAMES, "updateParticipant"),
+      ...pathArgs.flatMap(([, argument]) => checkPathId(argument, ids[argument])),
+      ...checkSignal("signal", params.signal),
+      ...body.violations,
+    ];
+    if (body.violations.length === 0) {
+      const checked = validateUpdateRequest(provider, body.value);
+      if (!checked.ok) problems.push(...checked.errors);
+    }
+    if (problems.length > 0) throw new RequestValidationError(problems);
+
+    const { data, error, response } = await post(operation.path, {
+      params: { path: Object.fromEntries(pathArgs.map(([specName, argument]) => [specName, ids[argument]])) },
+      body: body.value,
+      signal: combineSignals(params.signal, timeoutMs),
+      parseAs: "text",
+    });
+    if (!response.ok) return { error: (error ?? "") as ErrorBody<P> | string, response };
+    const json = readJson(data);
+    if (!json.ok) {
+      throw new ResponseValidationError(response, data ?? "", [{ path: "", message: "is not JSON", expected: "a participant as JSON", received: describeValue(data ?? "") }]);
+    }
+    if (validateResponses) {
+      const checked = validateParticipant(provider, json.value);
+      if (!checked.ok) throw new ResponseValidationError(response, json.value, checked.errors);
+    }
+    return { data: json.value as Participant<P>, response };
+  }
+
+  return Object.freeze({ updateParticipant, fetchClient });
+}
+
+function checkedOptions<T>(options: T, factory: string): T {
+  const shape = checkObject(options, "an object of options");
+  if (shape.length > 0) throw new RequestValidationError(shape, `${factory} refused its options`);
+  return options;
+}
+
+/** A client for SignalWire's Compatibility (LaML) API: HTTP Basic with the Project ID and API token. */
+export function createSignalWireClient(options: SignalWireClientOptions): SignalWireClient {
+  const { space, projectId, apiToken } = checkedOptions(options, "createSignalWireClient");
+  return createParticipantClient("signalwire", options, {
+    factory: "createSignalWireClient",
+    ownOptions: ["space", "projectId", "apiToken"],
+    violations: [...checkSecret("projectId", projectId, "user"), ...checkSecret("apiToken", apiToken, "visible")],
+    credentials: { user: projectId, secret: apiToken },
+    serverVariables: { space },
+    accountSid: projectId,
+  });
+}
+
+/** A client for Telnyx's TeXML API: Bearer with the API key. */
+export function createTelnyxClient(options: TelnyxClientOptions): TelnyxClient {
+  const { apiKey, accountSid } = checkedOptions(options, "createTelnyxClient");
+  return createParticipantClient("telnyx", options, {
+    factory: "createTelnyxClient",
+    ownOptions: ["apiKey", "accountSid"],
+    violations: [...checkSecret("apiKey", apiKey, "visible"), ...checkPathId("accountSid", accountSid)],
+    credentials: { secret: apiKey },
+    serverVariables: {},
+    accountSid,
+  });
+}

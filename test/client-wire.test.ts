@@ -1,0 +1,226 @@
+/**
+ * What the client puts on the wire, checked by a recording server on 127.0.0.1: the seeds' six scenarios
+ * for both providers (method, path, headers, body) and what comes back in `data`; path encoding; the base URL.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
+import { startRecordingServer, type RecordingServer } from "./fixtures/client/recording-server.js";
+import { responseExample } from "./fixtures/client/spec-examples.js";
+
+const PROJECT = "b3877c40-da60-4998-90ad-b792e98472af";
+const CONFERENCE = "b3877c40-da60-4998-90ad-b792e98472cf";
+const CALL = "b3877c40-da60-4998-90ad-b792e98472ca";
+const COACHED = "b3877c40-da60-4998-90ad-b792e98472cb";
+const TOKEN = "PT0123456789abcdef0123456789abcdef";
+const TELNYX_KEY = "KEY0123456789ABCDEF_secret";
+const TELNYX_CALL = "v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ";
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string }).version;
+
+let server: RecordingServer;
+beforeAll(async () => {
+  server = await startRecordingServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  server.reply = () => ({ body: {} });
+});
+
+const signalwire = () => createSignalWireClient({ space: "example", projectId: PROJECT, apiToken: TOKEN, baseUrl: server.origin });
+const telnyx = () => createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: PROJECT, baseUrl: server.origin });
+
+// The seeds' six scenarios (seed 003's samples; the barge as the Node SDK sends it), with the exact bytes each must send.
+const signalwireScenarios = [
+  { scenario: "update", body: {}, wire: "" },
+  { scenario: "coaching", body: { Muted: false, Coaching: true, Beep: false, CallSidToCoach: COACHED }, wire: `Muted=false&Coaching=true&Beep=false&CallSidToCoach=${COACHED}` },
+  { scenario: "monitoring", body: { Muted: true, Coaching: true, Beep: false, CallSidToCoach: COACHED }, wire: `Muted=true&Coaching=true&Beep=false&CallSidToCoach=${COACHED}` },
+  { scenario: "barge", body: { Muted: false, Coaching: false, CallSidToCoach: "" }, wire: "Muted=false&Coaching=false&CallSidToCoach=" },
+  { scenario: "mute", body: { Muted: true }, wire: "Muted=true" },
+  { scenario: "holdWithMusic", body: { Hold: true, HoldUrl: "http://www.your-application.com/hold" }, wire: "Hold=true&HoldUrl=http%3A%2F%2Fwww.your-application.com%2Fhold" },
+] as const;
+
+// The same scenarios for Telnyx, which has no Beep field (decision 8) and coaches by call-control id.
+const telnyxScenarios = [
+  { scenario: "update", body: {}, wire: "" },
+  { scenario: "coaching", body: { Muted: false, Coaching: true, CallSidToCoach: "v3:mock-participant-2" }, wire: "Muted=false&Coaching=true&CallSidToCoach=v3%3Amock-participant-2" },
+  { scenario: "monitoring", body: { Muted: true, Coaching: true, CallSidToCoach: "v3:mock-participant-2" }, wire: "Muted=true&Coaching=true&CallSidToCoach=v3%3Amock-participant-2" },
+  { scenario: "barge", body: { Muted: false, Coaching: false, CallSidToCoach: "" }, wire: "Muted=false&Coaching=false&CallSidToCoach=" },
+  { scenario: "mute", body: { Muted: true }, wire: "Muted=true" },
+  { scenario: "holdWithMusic", body: { Hold: true, HoldUrl: "https://www.your-application.com/hold.mp3", HoldMethod: "GET" }, wire: "Hold=true&HoldUrl=https%3A%2F%2Fwww.your-application.com%2Fhold.mp3&HoldMethod=GET" },
+] as const;
+
+describe("SignalWire: the seed scenarios on the wire", () => {
+  it.each(signalwireScenarios)("$scenario", async ({ scenario, body, wire }) => {
+    const participant = responseExample("signalwire", 200, scenario);
+    server.reply = () => ({ body: participant });
+    const { data, error, response } = await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toEqual(participant);
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
+    expect(request!.method).toBe("POST");
+    expect(request!.url).toBe(`/api/laml/2010-04-01/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`);
+    expect(request!.body).toBe(wire);
+    expect(request!.headers).toMatchObject({
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(wire)),
+      authorization: `Basic ${Buffer.from(`${PROJECT}:${TOKEN}`).toString("base64")}`,
+      accept: "application/json",
+    });
+    expect(request!.headers["user-agent"]).toMatch(new RegExp(`^conference-participants/${VERSION.replace(/\./g, "\\.")} `));
+  });
+});
+
+describe("Telnyx: the seed scenarios on the wire", () => {
+  it.each(telnyxScenarios)("$scenario", async ({ body, wire }) => {
+    const participant = responseExample("telnyx", 200, "mute");
+    server.reply = () => ({ body: participant });
+    const { data, error } = await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: TELNYX_CALL, body });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(participant);
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
+    expect(request!.method).toBe("POST");
+    expect(request!.url).toBe(`/v2/texml/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${encodeURIComponent(TELNYX_CALL)}`);
+    expect(request!.body).toBe(wire);
+    expect(request!.headers).toMatchObject({
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(Buffer.byteLength(wire)),
+      authorization: `Bearer ${TELNYX_KEY}`,
+      accept: "application/json",
+    });
+    expect(request!.headers["user-agent"]).toMatch(new RegExp(`^conference-participants/${VERSION.replace(/\./g, "\\.")} `));
+  });
+});
+
+describe("form bodies", () => {
+  it("leaves unset fields out (never the text undefined or null)", async () => {
+    await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: TELNYX_CALL, body: { Muted: true, Hold: undefined, HoldUrl: undefined } });
+    expect(server.requests.map((r) => r.body)).toEqual(["Muted=true"]);
+  });
+
+  it("sends the body as it was when the call was made, not as changed afterwards", async () => {
+    const body: { Muted?: boolean; HoldMethod?: string } = { Muted: true };
+    const call = signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: body as { Muted: boolean } });
+    body.HoldMethod = "PUT";
+    await call;
+    expect(server.requests.map((r) => r.body)).toEqual(["Muted=true"]);
+  });
+});
+
+describe("path parameters", () => {
+  const cases = [
+    { id: "a/b?c#d", path: "a%2Fb%3Fc%23d" },
+    { id: "label with spaces", path: "label%20with%20spaces" },
+    { id: "%2e%2e", path: "%252e%252e" },
+    { id: "..%2F..", path: "..%252F.." },
+    { id: "{CallSid}", path: "%7BCallSid%7D" },
+    { id: "é😀", path: "%C3%A9%F0%9F%98%80" },
+  ];
+
+  it.each(cases)("sends the call id $id as one segment: $path", async ({ id, path }) => {
+    await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: id, body: { Muted: true } });
+    expect(server.requests.map((r) => r.url)).toEqual([`/api/laml/2010-04-01/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${path}`]);
+  });
+
+  it.each(cases)("sends the account and conference ids $id as one segment each", async ({ id, path }) => {
+    await telnyx().updateParticipant({ accountSid: id, conferenceSid: id, callSid: CALL });
+    expect(server.requests.map((r) => r.url)).toEqual([`/v2/texml/Accounts/${path}/Conferences/${path}/Participants/${CALL}`]);
+  });
+
+  it("uses the Project ID as the SignalWire account unless the call names another", async () => {
+    await signalwire().updateParticipant({ accountSid: "other-account", conferenceSid: CONFERENCE, callSid: CALL });
+    await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
+    expect(server.requests.map((r) => r.url.split("/")[5])).toEqual(["other-account", PROJECT]);
+  });
+});
+
+describe("baseUrl", () => {
+  it("replaces the origin only; a trailing slash is the same origin", async () => {
+    const client = createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: PROJECT, baseUrl: `${server.origin}/` });
+    await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
+    expect(server.requests.map((r) => r.url)).toEqual([`/v2/texml/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+  });
+
+  it("accepts localhost", async () => {
+    const client = createSignalWireClient({ space: "example", projectId: PROJECT, apiToken: TOKEN, baseUrl: server.origin.replace("127.0.0.1", "localhost") });
+    const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
+    expect(response.status).toBe(200);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("without a baseUrl, calls the spec's server with the Space filled in", async () => {
+    const seen: string[] = [];
+    const client = createSignalWireClient({
+      space: "my-space",
+      projectId: PROJECT,
+      apiToken: TOKEN,
+      fetch: (request) => {
+        seen.push(request.url);
+        return fetch(new Request(request.url.replace("https://my-space.signalwire.com", server.origin), request));
+      },
+    });
+    const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
+    expect(seen).toEqual([`https://my-space.signalwire.com/api/laml/2010-04-01/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+    expect(response.status).toBe(200);
+    expect(server.requests.map((r) => r.body)).toEqual(["Muted=true"]);
+  });
+
+  it("without a baseUrl, calls Telnyx's server under its /v2 path", async () => {
+    const seen: string[] = [];
+    const client = createTelnyxClient({
+      apiKey: TELNYX_KEY,
+      accountSid: PROJECT,
+      fetch: (request) => {
+        seen.push(request.url);
+        return fetch(new Request(request.url.replace("https://api.telnyx.com", server.origin), request));
+      },
+    });
+    await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
+    expect(seen).toEqual([`https://api.telnyx.com/v2/texml/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+  });
+});
+
+describe("the underlying openapi-fetch client", () => {
+  it("sends with the same server, credentials and form encoding", async () => {
+    const client = signalwire();
+    const { data } = await client.fetchClient.POST("/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
+      params: { path: { AccountSid: PROJECT, ConferenceSid: CONFERENCE, CallSid: CALL } },
+      body: { Muted: true, Hold: undefined },
+    });
+    expect(data).toEqual({});
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.body).toBe("Muted=true");
+    expect(server.requests[0]!.headers).toMatchObject({ "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${PROJECT}:${TOKEN}`).toString("base64")}` });
+  });
+
+  it("sends JSON when told to (Telnyx takes both)", async () => {
+    const { error } = await telnyx().fetchClient.POST("/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}", {
+      params: { path: { account_sid: PROJECT, conference_sid: CONFERENCE, call_sid: CALL } },
+      body: { Muted: true },
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(error).toBeUndefined();
+    expect(server.requests.map((r) => [r.headers["content-type"], r.body])).toEqual([["application/json", '{"Muted":true}']]);
+  });
+});
+
+describe("redirects", () => {
+  it("are answered as they are: neither the credentials nor the update follow them", async () => {
+    const elsewhere = await startRecordingServer();
+    try {
+      server.reply = () => ({ status: 307, headers: { Location: `${elsewhere.origin}/stolen` }, body: "" });
+      const { data, error, response } = await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
+      expect(data).toBeUndefined();
+      expect(error).toBe("");
+      expect(response.status).toBe(307);
+      expect(server.requests).toHaveLength(1);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
