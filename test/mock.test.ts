@@ -1,0 +1,301 @@
+/**
+ * The mock server over real HTTP on 127.0.0.1: routes, credentials, resources, the contract, state, and
+ * that every response it sends validates against the spec.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockServer, type MockServer } from "../src/mock/server.js";
+import type { Provider } from "../src/providers.js";
+import { basic, bearer, expectValidResponse, form, send, type RawRequest } from "./fixtures/mock/http.js";
+import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/mock/ids.js";
+
+const FORM = "application/x-www-form-urlencoded";
+const SW_AUTH = { authorization: basic(ACCOUNT, SW_TOKEN) };
+const TX_AUTH = { authorization: bearer(TX_KEY) };
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0, log: false });
+});
+afterAll(() => mock.close());
+
+/** Sends, checks the response against the spec, and returns it. */
+async function call(provider: Provider | undefined, req: RawRequest) {
+  const response = await send(mock.url, req);
+  expectValidResponse(response, provider);
+  return response;
+}
+const sw = (call_: string, body: Record<string, string>, path = swPath(call_)) =>
+  call("signalwire", { path, headers: { ...SW_AUTH, "content-type": FORM }, body: form(body) });
+const tx = (call_: string, body: Record<string, string>) => call("telnyx", { path: txPath(call_), headers: { ...TX_AUTH, "content-type": FORM }, body: form(body) });
+const read = (provider: Provider, call_: string) =>
+  provider === "signalwire" ? call(provider, { path: swPath(call_), headers: SW_AUTH }) : call(provider, { path: txPath(call_), headers: TX_AUTH });
+
+describe("routes", () => {
+  it.each([
+    ["SignalWire's documented path", "signalwire", swPath(SW_CALLS[0]), SW_AUTH],
+    ["SignalWire's .json path", "signalwire", `${swPath(SW_CALLS[0])}.json`, SW_AUTH],
+    ["the SDKs' path without /api/laml", "signalwire", swSdkPath(SW_CALLS[0]), SW_AUTH],
+    ["Telnyx's path", "telnyx", txPath(TX_CALLS[0]), TX_AUTH],
+    ["Telnyx's path with the colon percent-encoded", "telnyx", txPath(encodeURIComponent(TX_CALLS[0])), TX_AUTH],
+  ] as const)("answers on %s", async (_name, provider, path, headers) => {
+    const response = await call(provider, { path, headers });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ account_sid: ACCOUNT, conference_sid: CONFERENCE });
+  });
+
+  it("gives each participant its provider's uri", async () => {
+    expect((await read("signalwire", SW_CALLS[0])).json).toMatchObject({ uri: `${swPath(SW_CALLS[0])}.json` });
+    expect((await read("telnyx", TX_CALLS[0])).json).toMatchObject({ uri: `${txPath(TX_CALLS[0])}.json` });
+  });
+
+  it("answers an unknown path with a 404 both providers' error formats accept", async () => {
+    const response = await call(undefined, { path: "/v2/nothing/here", headers: SW_AUTH });
+    expect(response.status).toBe(404);
+  });
+
+  it("answers other methods with 405 and Allow: POST", async () => {
+    for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
+      const response = await call("signalwire", { method, path: swPath(SW_CALLS[0]), headers: SW_AUTH });
+      expect(response.status).toBe(405);
+      expect(response.headers.allow).toBe("POST");
+    }
+  });
+});
+
+describe("credentials", () => {
+  it.each([
+    ["no Authorization", "signalwire", swPath(SW_CALLS[0]), {}],
+    ["a wrong token", "signalwire", swPath(SW_CALLS[0]), { authorization: basic(ACCOUNT, "wrong") }],
+    ["a wrong project id", "signalwire", swPath(SW_CALLS[0]), { authorization: basic("b3877c40-da60-4998-90ad-b792e98472aa", SW_TOKEN) }],
+    ["Bearer instead of Basic", "signalwire", swPath(SW_CALLS[0]), { authorization: bearer(SW_TOKEN) }],
+    ["garbage", "signalwire", swPath(SW_CALLS[0]), { authorization: "Basic %%%" }],
+    ["no Authorization", "telnyx", txPath(TX_CALLS[0]), {}],
+    ["a wrong key", "telnyx", txPath(TX_CALLS[0]), { authorization: bearer("KEYwrong") }],
+    ["SignalWire's credentials", "telnyx", txPath(TX_CALLS[0]), SW_AUTH],
+  ] as const)("401 for %s (%s)", async (_name, provider, path, headers) => {
+    const response = await call(provider, { path, headers });
+    expect(response.status).toBe(401);
+    expect(response.text).not.toContain(SW_TOKEN);
+    expect(response.text).not.toContain(TX_KEY);
+  });
+
+  it("challenges Basic clients with WWW-Authenticate", async () => {
+    const response = await call("signalwire", { path: swPath(SW_CALLS[0]) });
+    expect(response.headers["www-authenticate"]).toMatch(/^Basic realm=/);
+  });
+
+  it("reads the auth scheme in any letter case, as RFC 9110 allows", async () => {
+    const response = await call("telnyx", { path: txPath(TX_CALLS[0]), headers: { authorization: `bearer ${TX_KEY}` } });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("resources", () => {
+  const other = "b3877c40-da60-4998-90ad-b792e98472ff";
+  it.each([
+    ["an unknown account", "signalwire", swPath(SW_CALLS[0], other), SW_AUTH],
+    ["an unknown conference", "signalwire", swPath(SW_CALLS[0], ACCOUNT, other), SW_AUTH],
+    ["an unknown participant", "signalwire", swPath(other), SW_AUTH],
+    ["a participant id that is not a UUID", "signalwire", swPath("not-a-uuid"), SW_AUTH],
+    ["an unknown account", "telnyx", txPath(TX_CALLS[0], other), TX_AUTH],
+    ["an unknown participant", "telnyx", txPath("v3:nobody"), TX_AUTH],
+  ] as const)("404 for %s (%s)", async (_name, provider, path, headers) => {
+    const response = await call(provider, { path, headers });
+    expect(response.status).toBe(404);
+  });
+
+  it("answers Telnyx's 404 as Telnyx publishes it", async () => {
+    const response = await call("telnyx", { path: txPath("v3:nobody"), headers: TX_AUTH });
+    expect(response.json).toEqual({ errors: [{ detail: "Resource not found" }] });
+  });
+});
+
+describe("the contract", () => {
+  it("422 naming every violation, in SignalWire's error format", async () => {
+    const response = await sw(SW_CALLS[0], { HoldMethod: "PUT", HoldURL: "http://x", Coaching: "true" });
+    expect(response.status).toBe(422);
+    const message = (response.json as { message: string }).message;
+    expect(message).toContain("HoldMethod: must be one of GET, POST");
+    expect(message).toContain("did you mean HoldUrl?");
+    expect(message).toContain("CallSidToCoach: is required when Coaching is true");
+  });
+
+  it("422 with one error per violation, each pointing at its field, in Telnyx's format", async () => {
+    const response = await tx(TX_CALLS[0], { HoldMethod: "PUT", Muted: "yes" });
+    expect(response.status).toBe(422);
+    const errors = (response.json as { errors: { source: { pointer: string }; detail: string }[] }).errors;
+    expect(errors.map((e) => e.source.pointer).sort()).toEqual(["/HoldMethod", "/Muted"]);
+    expect(errors.find((e) => e.source.pointer === "/Muted")?.detail).toContain('"yes"');
+  });
+
+  it.each([
+    ["a repeated field", "Muted=true&Muted=false", "Muted: is repeated"],
+    ["a malformed percent-escape", "Muted=%zz", "Muted: has a malformed percent-escape"],
+  ])("400 for %s on SignalWire", async (_name, body, message) => {
+    const response = await call("signalwire", { path: swPath(SW_CALLS[0]), headers: { ...SW_AUTH, "content-type": FORM }, body });
+    expect(response.status).toBe(400);
+    expect((response.json as { message: string }).message).toContain(message);
+  });
+
+  it("accepts a JSON body on Telnyx, as its Python SDK sends it", async () => {
+    const response = await call("telnyx", {
+      path: txPath(TX_CALLS[1]),
+      headers: { ...TX_AUTH, "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ EndConferenceOnExit: true }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ end_conference_on_exit: true });
+  });
+
+  it.each([
+    ["invalid JSON", "{", "is not valid JSON"],
+    ["a JSON array", "[]", "must be an object"],
+    ["a JSON string", '"Muted=true"', "must be an object"],
+    ["a __proto__ key", '{"__proto__":{"Muted":true}}', "__proto__: is not a field"],
+  ])("422 for %s on Telnyx", async (_name, body, detail) => {
+    const response = await call("telnyx", { path: txPath(TX_CALLS[0]), headers: { ...TX_AUTH, "content-type": "application/json" }, body });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(response.json)).toContain(detail);
+  });
+
+  it.each([
+    ["JSON on SignalWire", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, "application/json", "{}"],
+    ["text/plain on Telnyx", "telnyx", txPath(TX_CALLS[0]), TX_AUTH, "text/plain", "Muted=true"],
+    ["a body with no Content-Type", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, undefined, "Muted=true"],
+  ] as const)("415 for %s", async (_name, provider, path, auth, contentType, body) => {
+    const headers: Record<string, string> = { ...auth };
+    if (contentType !== undefined) headers["content-type"] = contentType;
+    const response = await call(provider, { path, headers, body });
+    expect(response.status).toBe(415);
+  });
+
+  it("413 for a body over 64 KiB", async () => {
+    const body = `HoldUrl=http://example.com/${"a".repeat(70 * 1024)}`;
+    const response = await call("signalwire", { path: swPath(SW_CALLS[0]), headers: { ...SW_AUTH, "content-type": FORM }, body });
+    expect(response.status).toBe(413);
+  });
+
+  it.each([
+    ["a call that does not exist", "signalwire", "b3877c40-da60-4998-90ad-b792e98472ff", "is not a participant of conference"],
+    ["the participant itself", "signalwire", SW_CALLS[0], "cannot be the participant itself"],
+    ["a call that does not exist", "telnyx", "v3:nobody", "is not a participant of conference"],
+  ] as const)("422 when CallSidToCoach is %s (%s)", async (_name, provider, target, message) => {
+    const own = provider === "signalwire" ? SW_CALLS[0] : TX_CALLS[0];
+    const response = await (provider === "signalwire" ? sw : tx)(own, { Coaching: "true", CallSidToCoach: target });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(response.json)).toContain(`CallSidToCoach: ${message}`);
+  });
+});
+
+describe("state", () => {
+  it("keeps an update and shows it in later responses", async () => {
+    const before = (await read("signalwire", SW_CALLS[1])).json as Record<string, unknown>;
+    const updated = await sw(SW_CALLS[1], { Muted: "True", Hold: "true", HoldUrl: "http://www.your-application.com/hold" });
+    expect(updated.json).toMatchObject({ muted: true, hold: true, date_created: before.date_created });
+    expect((await read("signalwire", SW_CALLS[1])).json).toEqual(updated.json);
+    await sw(SW_CALLS[1], { Muted: "false", Hold: "false" });
+  });
+
+  it("coaches, then barges with an empty CallSidToCoach (the seeds' samples)", async () => {
+    const coaching = await sw(SW_CALLS[0], { Muted: "False", Coaching: "True", Beep: "False", CallSidToCoach: SW_CALLS[1] }, swSdkPath(SW_CALLS[0]));
+    expect(coaching.json).toMatchObject({ coaching: true, call_sid_to_coach: SW_CALLS[1], muted: false });
+    const barged = await sw(SW_CALLS[0], { Muted: "False", Coaching: "False", CallSidToCoach: "" });
+    expect(barged.json).toMatchObject({ coaching: false, call_sid_to_coach: null });
+  });
+
+  it("coaches on Telnyx with coaching_call_sid, and clears it when coaching stops", async () => {
+    const coaching = await tx(TX_CALLS[0], { Coaching: "true", CallSidToCoach: TX_CALLS[1] });
+    expect(coaching.json).toMatchObject({ coaching: true, coaching_call_sid: TX_CALLS[1] });
+    const stopped = await tx(TX_CALLS[0], { CallSidToCoach: "" });
+    expect(stopped.json).toMatchObject({ coaching: false });
+    expect(stopped.json).not.toHaveProperty("coaching_call_sid");
+  });
+
+  it("changes nothing on a rejected update", async () => {
+    const before = (await read("telnyx", TX_CALLS[1])).json;
+    const rejected = await tx(TX_CALLS[1], { Muted: "true", Hold: "true", HoldMethod: "PUT" });
+    expect(rejected.status).toBe(422);
+    expect((await read("telnyx", TX_CALLS[1])).json).toEqual(before);
+  });
+});
+
+describe("fixtures", () => {
+  const file = join(import.meta.dirname, "fixtures", "mock", "two-accounts.json");
+  let own: MockServer;
+  beforeAll(async () => {
+    own = await startMockServer({ port: 0, log: false, fixtures: file });
+  });
+  afterAll(() => own.close());
+
+  it("starts participants with the fixture's properties", async () => {
+    const response = await send(own.url, { path: swPath(SW_CALLS[0]), headers: SW_AUTH });
+    expectValidResponse(response, "signalwire");
+    expect(response.json).toMatchObject({ muted: true });
+  });
+
+  it("serves a Telnyx participant label, percent-encoded", async () => {
+    const response = await send(own.url, { path: txPath(encodeURIComponent("agent label")), headers: TX_AUTH });
+    expectValidResponse(response, "telnyx");
+    expect(response.json).toMatchObject({ call_sid: "agent label" });
+  });
+
+  it.each([
+    ["signalwire", swPath("c0ffee00-da60-4998-90ad-b792e98472ca", "c0ffee00-da60-4998-90ad-b792e98472af", "c0ffee00-da60-4998-90ad-b792e98472cf"), SW_AUTH],
+    ["telnyx", txPath("v3:other-account", "c0ffee00-da60-4998-90ad-b792e98472af", "c0ffee00-da60-4998-90ad-b792e98472cf"), TX_AUTH],
+  ] as const)("hides another account's participants behind a 404 (%s)", async (provider, path, headers) => {
+    const response = await send(own.url, { path, headers });
+    expectValidResponse(response, provider);
+    expect(response.status).toBe(404);
+  });
+
+  it.each([
+    ["a typo in a property", join(import.meta.dirname, "fixtures", "mock", "typo.json"), /participants\[0\]: mutd: is not a field/],
+    ["a missing file", join(import.meta.dirname, "fixtures", "mock", "missing.json"), /cannot read fixtures file .*ENOENT/],
+  ])("refuses fixtures with %s, naming the entry", async (_name, fixtures, message) => {
+    await expect(startMockServer({ port: 0, log: false, fixtures })).rejects.toThrow(message);
+  });
+
+  it("refuses fixtures that are not the documented shape", async () => {
+    await expect(startMockServer({ port: 0, log: false, fixtures: { signalwire: { accounts: [{ sid: "x" }] } } as never })).rejects.toThrow(
+      "signalwire.accounts[0].conferences must be an array",
+    );
+  });
+});
+
+describe("start banner and files", () => {
+  it("prints the address, the docs and a curl line with the default test credentials", async () => {
+    let printed = "";
+    const own = await startMockServer({ port: 0, log: (text) => (printed += text) });
+    await own.close();
+    expect(printed).toContain(`listening on ${own.url}`);
+    expect(printed).toContain(`${own.url}/docs`);
+    expect(printed).toContain(`curl -X POST "${own.url}${swPath(SW_CALLS[0])}.json" -u "${ACCOUNT}:${SW_TOKEN}"`);
+    expect(printed).toContain(`Authorization: Bearer ${TX_KEY}`);
+  });
+
+  it("never prints credentials the user passed", async () => {
+    let printed = "";
+    const own = await startMockServer({ port: 0, apiToken: "secret-token-1", telnyxApiKey: "secret-key-2", log: (text) => (printed += text) });
+    const ok = await send(own.url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "secret-token-1") } });
+    await own.close();
+    expect(ok.status).toBe(200);
+    expect(printed).not.toMatch(/secret-token-1|secret-key-2|PTmock|KEYmock/);
+    expect(printed).toContain(`-u "${ACCOUNT}:<your API token>"`);
+    expect(printed).toContain("Bearer <your API key>");
+  });
+
+  it("serves the bundled spec at /openapi.json", async () => {
+    const response = await send(mock.url, { method: "GET", path: "/openapi.json" });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ openapi: "3.1.0" });
+  });
+
+  it("redirects /docs to /docs/, and refuses paths out of the docs folder", async () => {
+    const redirect = await send(mock.url, { method: "GET", path: "/docs" });
+    expect([redirect.status, redirect.headers.location]).toEqual([302, "/docs/"]);
+    const escape = await send(mock.url, { method: "GET", path: "/docs/..%2f..%2fpackage.json" });
+    expect(escape.status).toBe(404);
+    expect(escape.text).not.toContain("conference-participants");
+  });
+});
