@@ -33,7 +33,10 @@ function samplesOf(operationId: string): CodeSample[] {
 /** The origin the published sample calls: the operation's server with its variables' defaults. */
 function providerOrigin(provider: Provider): string {
   const { url, variables } = providers[provider].server;
-  const filled = Object.entries(variables).reduce((text, [name, value]) => text.replace(`{${name}}`, value), url);
+  const filled = Object.entries(variables as Record<string, string>).reduce<string>(
+    (text, [name, value]) => text.replace(`{${name}}`, value),
+    url,
+  );
   return new URL(filled).origin;
 }
 
