@@ -175,7 +175,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
   const { timeoutMs, validateResponses = false } = options;
 
   async function updateParticipant(params: UpdateParticipantParams<P>): Promise<UpdateParticipantResult<P>> {
-    const shape = checkObject(params, "an object with conferenceSid, callSid and body");
+    const shape = checkObject("params", params, "an object with conferenceSid, callSid and body");
     if (shape.length > 0) throw new RequestValidationError(shape);
     const ids: Record<IdName, unknown> = { accountSid: params.accountSid ?? setup.accountSid, conferenceSid: params.conferenceSid, callSid: params.callSid };
     const body = snapshotBody(params.body);
@@ -213,7 +213,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
 }
 
 function checkedOptions<T>(options: T, factory: string): T {
-  const shape = checkObject(options, "an object of options");
+  const shape = checkObject("options", options, "an object of options");
   if (shape.length > 0) throw new RequestValidationError(shape, `${factory} refused its options`);
   return options;
 }

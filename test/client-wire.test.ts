@@ -4,32 +4,21 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
-import { startRecordingServer, type RecordingServer } from "./fixtures/client/recording-server.js";
+import { ACCOUNT, CONFERENCE, CALL, COACHED } from "./fixtures/client/ids.js";
+import { startRecordingServer, useRecordingServer } from "./fixtures/client/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
 
-const PROJECT = "b3877c40-da60-4998-90ad-b792e98472af";
-const CONFERENCE = "b3877c40-da60-4998-90ad-b792e98472cf";
-const CALL = "b3877c40-da60-4998-90ad-b792e98472ca";
-const COACHED = "b3877c40-da60-4998-90ad-b792e98472cb";
 const TOKEN = "PT0123456789abcdef0123456789abcdef";
 const TELNYX_KEY = "KEY0123456789ABCDEF_secret";
 const TELNYX_CALL = "v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ";
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string }).version;
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.reply = () => ({ body: {} });
-});
+const current = useRecordingServer();
 
-const signalwire = () => createSignalWireClient({ space: "example", projectId: PROJECT, apiToken: TOKEN, baseUrl: server.origin });
-const telnyx = () => createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: PROJECT, baseUrl: server.origin });
+const signalwire = () => createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: TOKEN, baseUrl: current().origin });
+const telnyx = () => createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: ACCOUNT, baseUrl: current().origin });
 
 // The seeds' six scenarios (seed 003's samples; the barge as the Node SDK sends it), with the exact bytes each must send.
 const signalwireScenarios = [
@@ -54,20 +43,20 @@ const telnyxScenarios = [
 describe("SignalWire: the seed scenarios on the wire", () => {
   it.each(signalwireScenarios)("$scenario", async ({ scenario, body, wire }) => {
     const participant = responseExample("signalwire", 200, scenario);
-    server.reply = () => ({ body: participant });
+    current().reply = () => ({ body: participant });
     const { data, error, response } = await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toEqual(participant);
-    expect(server.requests).toHaveLength(1);
-    const [request] = server.requests;
+    expect(current().requests).toHaveLength(1);
+    const [request] = current().requests;
     expect(request!.method).toBe("POST");
-    expect(request!.url).toBe(`/api/laml/2010-04-01/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`);
+    expect(request!.url).toBe(`/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`);
     expect(request!.body).toBe(wire);
     expect(request!.headers).toMatchObject({
       "content-type": "application/x-www-form-urlencoded",
       "content-length": String(Buffer.byteLength(wire)),
-      authorization: `Basic ${Buffer.from(`${PROJECT}:${TOKEN}`).toString("base64")}`,
+      authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`,
       accept: "application/json",
     });
     expect(request!.headers["user-agent"]).toMatch(new RegExp(`^conference-participants/${VERSION.replace(/\./g, "\\.")} `));
@@ -77,14 +66,14 @@ describe("SignalWire: the seed scenarios on the wire", () => {
 describe("Telnyx: the seed scenarios on the wire", () => {
   it.each(telnyxScenarios)("$scenario", async ({ body, wire }) => {
     const participant = responseExample("telnyx", 200, "mute");
-    server.reply = () => ({ body: participant });
+    current().reply = () => ({ body: participant });
     const { data, error } = await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: TELNYX_CALL, body });
     expect(error).toBeUndefined();
     expect(data).toEqual(participant);
-    expect(server.requests).toHaveLength(1);
-    const [request] = server.requests;
+    expect(current().requests).toHaveLength(1);
+    const [request] = current().requests;
     expect(request!.method).toBe("POST");
-    expect(request!.url).toBe(`/v2/texml/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${encodeURIComponent(TELNYX_CALL)}`);
+    expect(request!.url).toBe(`/v2/texml/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${encodeURIComponent(TELNYX_CALL)}`);
     expect(request!.body).toBe(wire);
     expect(request!.headers).toMatchObject({
       "content-type": "application/x-www-form-urlencoded",
@@ -99,7 +88,7 @@ describe("Telnyx: the seed scenarios on the wire", () => {
 describe("form bodies", () => {
   it("leaves unset fields out (never the text undefined or null)", async () => {
     await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: TELNYX_CALL, body: { Muted: true, Hold: undefined, HoldUrl: undefined } });
-    expect(server.requests.map((r) => r.body)).toEqual(["Muted=true"]);
+    expect(current().requests.map((r) => r.body)).toEqual(["Muted=true"]);
   });
 
   it("sends the body as it was when the call was made, not as changed afterwards", async () => {
@@ -107,7 +96,7 @@ describe("form bodies", () => {
     const call = signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: body as { Muted: boolean } });
     body.HoldMethod = "PUT";
     await call;
-    expect(server.requests.map((r) => r.body)).toEqual(["Muted=true"]);
+    expect(current().requests.map((r) => r.body)).toEqual(["Muted=true"]);
   });
 });
 
@@ -123,64 +112,64 @@ describe("path parameters", () => {
 
   it.each(cases)("sends the call id $id as one segment: $path", async ({ id, path }) => {
     await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: id, body: { Muted: true } });
-    expect(server.requests.map((r) => r.url)).toEqual([`/api/laml/2010-04-01/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${path}`]);
+    expect(current().requests.map((r) => r.url)).toEqual([`/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${path}`]);
   });
 
   it.each(cases)("sends the account and conference ids $id as one segment each", async ({ id, path }) => {
     await telnyx().updateParticipant({ accountSid: id, conferenceSid: id, callSid: CALL });
-    expect(server.requests.map((r) => r.url)).toEqual([`/v2/texml/Accounts/${path}/Conferences/${path}/Participants/${CALL}`]);
+    expect(current().requests.map((r) => r.url)).toEqual([`/v2/texml/Accounts/${path}/Conferences/${path}/Participants/${CALL}`]);
   });
 
   it("uses the Project ID as the SignalWire account unless the call names another", async () => {
     await signalwire().updateParticipant({ accountSid: "other-account", conferenceSid: CONFERENCE, callSid: CALL });
     await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
-    expect(server.requests.map((r) => r.url.split("/")[5])).toEqual(["other-account", PROJECT]);
+    expect(current().requests.map((r) => r.url.split("/")[5])).toEqual(["other-account", ACCOUNT]);
   });
 });
 
 describe("baseUrl", () => {
   it("replaces the origin only; a trailing slash is the same origin", async () => {
-    const client = createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: PROJECT, baseUrl: `${server.origin}/` });
+    const client = createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: ACCOUNT, baseUrl: `${current().origin}/` });
     await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
-    expect(server.requests.map((r) => r.url)).toEqual([`/v2/texml/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+    expect(current().requests.map((r) => r.url)).toEqual([`/v2/texml/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
   });
 
   it("accepts localhost", async () => {
-    const client = createSignalWireClient({ space: "example", projectId: PROJECT, apiToken: TOKEN, baseUrl: server.origin.replace("127.0.0.1", "localhost") });
+    const client = createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: TOKEN, baseUrl: current().origin.replace("127.0.0.1", "localhost") });
     const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
     expect(response.status).toBe(200);
-    expect(server.requests).toHaveLength(1);
+    expect(current().requests).toHaveLength(1);
   });
 
   it("without a baseUrl, calls the spec's server with the Space filled in", async () => {
     const seen: string[] = [];
     const client = createSignalWireClient({
       space: "my-space",
-      projectId: PROJECT,
+      projectId: ACCOUNT,
       apiToken: TOKEN,
       fetch: (request) => {
         seen.push(request.url);
-        return fetch(new Request(request.url.replace("https://my-space.signalwire.com", server.origin), request));
+        return fetch(new Request(request.url.replace("https://my-space.signalwire.com", current().origin), request));
       },
     });
     const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
-    expect(seen).toEqual([`https://my-space.signalwire.com/api/laml/2010-04-01/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+    expect(seen).toEqual([`https://my-space.signalwire.com/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
     expect(response.status).toBe(200);
-    expect(server.requests.map((r) => r.body)).toEqual(["Muted=true"]);
+    expect(current().requests.map((r) => r.body)).toEqual(["Muted=true"]);
   });
 
   it("without a baseUrl, calls Telnyx's server under its /v2 path", async () => {
     const seen: string[] = [];
     const client = createTelnyxClient({
       apiKey: TELNYX_KEY,
-      accountSid: PROJECT,
+      accountSid: ACCOUNT,
       fetch: (request) => {
         seen.push(request.url);
-        return fetch(new Request(request.url.replace("https://api.telnyx.com", server.origin), request));
+        return fetch(new Request(request.url.replace("https://api.telnyx.com", current().origin), request));
       },
     });
     await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
-    expect(seen).toEqual([`https://api.telnyx.com/v2/texml/Accounts/${PROJECT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+    expect(seen).toEqual([`https://api.telnyx.com/v2/texml/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
   });
 });
 
@@ -188,23 +177,23 @@ describe("the underlying openapi-fetch client", () => {
   it("sends with the same server, credentials and form encoding", async () => {
     const client = signalwire();
     const { data } = await client.fetchClient.POST("/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
-      params: { path: { AccountSid: PROJECT, ConferenceSid: CONFERENCE, CallSid: CALL } },
+      params: { path: { AccountSid: ACCOUNT, ConferenceSid: CONFERENCE, CallSid: CALL } },
       body: { Muted: true, Hold: undefined },
     });
     expect(data).toEqual({});
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0]!.body).toBe("Muted=true");
-    expect(server.requests[0]!.headers).toMatchObject({ "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${PROJECT}:${TOKEN}`).toString("base64")}` });
+    expect(current().requests).toHaveLength(1);
+    expect(current().requests[0]!.body).toBe("Muted=true");
+    expect(current().requests[0]!.headers).toMatchObject({ "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}` });
   });
 
   it("sends JSON when told to (Telnyx takes both)", async () => {
     const { error } = await telnyx().fetchClient.POST("/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}", {
-      params: { path: { account_sid: PROJECT, conference_sid: CONFERENCE, call_sid: CALL } },
+      params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid: CALL } },
       body: { Muted: true },
       headers: { "Content-Type": "application/json" },
     });
     expect(error).toBeUndefined();
-    expect(server.requests.map((r) => [r.headers["content-type"], r.body])).toEqual([["application/json", '{"Muted":true}']]);
+    expect(current().requests.map((r) => [r.headers["content-type"], r.body])).toEqual([["application/json", '{"Muted":true}']]);
   });
 });
 
@@ -212,12 +201,12 @@ describe("redirects", () => {
   it("are answered as they are: neither the credentials nor the update follow them", async () => {
     const elsewhere = await startRecordingServer();
     try {
-      server.reply = () => ({ status: 307, headers: { Location: `${elsewhere.origin}/stolen` }, body: "" });
+      current().reply = () => ({ status: 307, headers: { Location: `${elsewhere.origin}/stolen` }, body: "" });
       const { data, error, response } = await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
       expect(data).toBeUndefined();
       expect(error).toBe("");
       expect(response.status).toBe(307);
-      expect(server.requests).toHaveLength(1);
+      expect(current().requests).toHaveLength(1);
       expect(elsewhere.requests).toEqual([]);
     } finally {
       await elsewhere.close();

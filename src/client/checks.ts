@@ -18,10 +18,10 @@ export function checkKnownKeys(value: object, known: readonly string[], where: s
     });
 }
 
-/** An object of named arguments; anything else is reported as the whole (`""`) being wrong. */
-export function checkObject(value: unknown, what: string): Violation[] {
+/** An object of named arguments (`name` is what the caller knows it as: `options`, `params`). */
+export function checkObject(name: string, value: unknown, what: string): Violation[] {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return [];
-  return [{ path: "", message: `must be ${what}`, expected: what, received: describeValue(value) }];
+  return [{ path: name, message: `must be ${what}`, expected: what, received: describeValue(value) }];
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -32,7 +32,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function checkPathId(name: string, value: unknown): Violation[] {
   const expected = "a non-empty id";
-  if (typeof value !== "string") return [{ path: name, message: value === undefined ? "is required" : "must be a string", expected, received: describeValue(value) }];
+  if (value === undefined) return [{ path: name, message: "is required", expected }];
+  if (typeof value !== "string") return [{ path: name, message: "must be a string", expected, received: describeValue(value) }];
   if (value === "") return [{ path: name, message: "must not be empty", expected, received: '""' }];
   if (LONE_SURROGATE.test(value)) return [{ path: name, message: "must be well-formed Unicode (it has a lone surrogate)", expected, received: describeValue(value) }];
   if (value === "." || value === "..") return [{ path: name, message: "cannot be a dot segment, which URLs resolve away", expected, received: describeValue(value) }];
@@ -41,8 +42,10 @@ export function checkPathId(name: string, value: unknown): Violation[] {
 
 /** A value that fills a `{variable}` of a server's host name: one DNS label. */
 export function checkHostLabel(name: string, value: unknown): Violation[] {
+  const expected = "a name such as example";
   if (typeof value === "string" && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) return [];
-  return [{ path: name, message: "must be one host name label (letters, digits and inner hyphens)", expected: "a name such as example", received: describeValue(value) }];
+  if (value === undefined) return [{ path: name, message: "is required", expected }];
+  return [{ path: name, message: "must be one host name label (letters, digits and inner hyphens)", expected, received: describeValue(value) }];
 }
 
 /**
@@ -51,7 +54,8 @@ export function checkHostLabel(name: string, value: unknown): Violation[] {
  */
 export function checkSecret(name: string, value: unknown, kind: "visible" | "user" | "any"): Violation[] {
   const expected = kind === "any" ? "a non-empty string" : "a non-empty string of visible ASCII characters";
-  if (typeof value !== "string") return [{ path: name, message: value === undefined ? "is required" : "must be a string", expected, received: typeof value }];
+  if (value === undefined) return [{ path: name, message: "is required", expected }];
+  if (typeof value !== "string") return [{ path: name, message: "must be a string", expected, received: typeof value }];
   if (value === "") return [{ path: name, message: "must not be empty", expected }];
   if (/[\u0000-\u001f\u007f]/.test(value)) return [{ path: name, message: "must not contain control characters (such as a line break)", expected }];
   if (kind !== "any" && !/^[\u0021-\u007e]+$/.test(value)) return [{ path: name, message: "must contain only visible ASCII characters", expected }];
