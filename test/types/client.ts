@@ -1,0 +1,117 @@
+/**
+ * Type-level tests of the client, compiled by `npm run typecheck` (never run): what must not compile is
+ * marked `@ts-expect-error`, so the check fails if it ever compiles; `Equal` pins the spec's types.
+ */
+import { createSignalWireClient, createTelnyxClient, type components } from "../../src/index.js";
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function expectType<T extends true>(_proof: T): void {}
+
+const signalwire = createSignalWireClient({ space: "example", projectId: "project", apiToken: "token" });
+const telnyx = createTelnyxClient({ apiKey: "key", accountSid: "account" });
+const ids = { conferenceSid: "conference", callSid: "call" };
+
+export async function bodiesTheContractForbids(): Promise<void> {
+  await signalwire.updateParticipant({
+    ...ids,
+    body: {
+      // @ts-expect-error Muted is a boolean
+      Muted: "yes",
+    },
+  });
+  await signalwire.updateParticipant({
+    ...ids,
+    body: {
+      // @ts-expect-error HoldMethod is GET or POST
+      HoldMethod: "PUT",
+    },
+  });
+  await signalwire.updateParticipant({
+    ...ids,
+    body: {
+      // @ts-expect-error Beep is accepted only as false (decision 8)
+      Beep: true,
+    },
+  });
+  await signalwire.updateParticipant({
+    ...ids,
+    body: {
+      // @ts-expect-error BeepOnExit is a Telnyx field
+      BeepOnExit: true,
+    },
+  });
+  await telnyx.updateParticipant({
+    ...ids,
+    body: {
+      // @ts-expect-error WaitMethod is a SignalWire field
+      WaitMethod: "GET",
+    },
+  });
+  await telnyx.updateParticipant({
+    ...ids,
+    body: {
+      // @ts-expect-error Telnyx spells it HoldUrl (decision 10)
+      HoldURL: "https://example.com/hold.mp3",
+    },
+  });
+  await telnyx.updateParticipant({
+    ...ids,
+    body: {
+      // @ts-expect-error Beep is not a Telnyx field
+      Beep: false,
+    },
+  });
+  // @ts-expect-error callSid is required
+  await signalwire.updateParticipant({ conferenceSid: "conference" });
+  // @ts-expect-error no update without its arguments
+  await telnyx.updateParticipant();
+}
+
+export async function bodiesTheContractAllows(): Promise<void> {
+  await signalwire.updateParticipant({ ...ids, body: { Muted: true, Hold: false, HoldMethod: "POST", Beep: false, CallSidToCoach: "" } });
+  await signalwire.updateParticipant({ ...ids, accountSid: "other", body: { WaitUrl: "https://example.com/wait", WaitMethod: "GET" } });
+  await telnyx.updateParticipant({ ...ids, body: { BeepOnExit: false, EndConferenceOnExit: true } });
+  await telnyx.updateParticipant({ ...ids, signal: AbortSignal.timeout(1000) });
+}
+
+export async function resultsHaveTheSpecsTypes(): Promise<void> {
+  const { data, error, response } = await signalwire.updateParticipant({ ...ids, body: { Muted: true } });
+  expectType<Equal<typeof response, Response>>(true);
+  if (data) {
+    expectType<Equal<typeof data.muted, boolean>>(true);
+    expectType<Equal<typeof data.hold, boolean>>(true);
+    expectType<Equal<typeof data.call_sid_to_coach, string | null>>(true);
+    expectType<Equal<typeof data.status, "in-progress" | "completed">>(true);
+    expectType<Equal<typeof data.date_created, string>>(true);
+    // @ts-expect-error the participant is snake_case JSON: no Muted
+    void data.Muted;
+    // @ts-expect-error no Telnyx-only field on a SignalWire participant
+    void data.api_version;
+  } else {
+    expectType<Equal<typeof data, undefined>>(true);
+    if (typeof error !== "string") {
+      expectType<Equal<typeof error.code, number>>(true);
+      expectType<Equal<typeof error.message, string>>(true);
+      expectType<Equal<typeof error.status, number>>(true);
+    }
+  }
+
+  const telnyxResult = await telnyx.updateParticipant({ ...ids });
+  if (telnyxResult.data) {
+    expectType<Equal<typeof telnyxResult.data.muted, boolean | undefined>>(true);
+    expectType<Equal<typeof telnyxResult.data.status, "connecting" | "connected" | "completed" | undefined>>(true);
+    expectType<Equal<typeof telnyxResult.data.coaching_call_sid, string | undefined>>(true);
+  } else if (typeof telnyxResult.error !== "string") {
+    expectType<Equal<typeof telnyxResult.error, components["schemas"]["TelnyxErrors"]>>(true);
+  }
+}
+
+export async function theOpenapiFetchClientIsTypedWithPaths(): Promise<void> {
+  const { data } = await signalwire.fetchClient.POST("/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
+    params: { path: { AccountSid: "a", ConferenceSid: "c", CallSid: "x" } },
+    body: { Muted: true },
+  });
+  if (data) expectType<Equal<typeof data.muted, boolean>>(true);
+  // @ts-expect-error no such path in the spec
+  await telnyx.fetchClient.POST("/texml/Accounts/{account_sid}/Calls", {});
+}
