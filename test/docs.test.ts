@@ -1,17 +1,18 @@
 /**
  * The HTML reference in a real browser: Debian's Chromium, driven by playwright-core, opens the page that
- * `scripts/docs.ts` builds, served under `/docs/` from 127.0.0.1, with every request to another host
- * blocked and counted. Screenshots go to artifacts/docs/ (git-ignored) for a person to look at.
+ * `scripts/docs.ts` builds, served under `/docs/` from 127.0.0.1 as the mock server serves it, with every
+ * request to another host blocked and counted. Screenshots go to artifacts/docs/ (git-ignored) for a person to look at.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations } from "../generated/operations.js";
+import { StaticFiles } from "../src/mock/static-files.js";
 
 const root = join(import.meta.dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -24,12 +25,11 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-};
+/**
+ * Only this origin: the page must work under it. Redoc injects its styles, draws its link icons as data:
+ * images and runs its search in a blob worker; nothing else is allowed.
+ */
+const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src blob:";
 const screenshots = join(root, "artifacts", "docs");
 
 interface Example {
@@ -64,18 +64,25 @@ function leafValues(value: unknown): string[] {
   return Object.values(value as object).flatMap(leafValues);
 }
 
-/** Serves `dir` at /docs/ on 127.0.0.1, as the mock server does. */
-function serveDocs(dir: string): Promise<Server> {
+/**
+ * Serves the docs built under `packageDir` (its dist/docs/) at /docs/ on 127.0.0.1 with the mock server's
+ * own file serving, under a strict Content-Security-Policy.
+ */
+function serveDocs(packageDir: string): Promise<Server> {
+  const files = new StaticFiles(packageDir);
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
-    const name = path === "/docs/" ? "index.html" : path.startsWith("/docs/") ? path.slice("/docs/".length) : "";
-    const file = normalize(join(dir, name));
-    if (name === "" || !file.startsWith(dir) || !existsSync(file)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
-    response.end(readFileSync(file));
+    void files.get(path).then((file) => {
+      if (!file) {
+        response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      response.writeHead(file.status, {
+        "content-type": file.contentType,
+        "content-security-policy": CONTENT_SECURITY_POLICY,
+      });
+      response.end(file.body);
+    });
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
@@ -92,7 +99,8 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
   }
-  execFileSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/docs.ts", built], { cwd: root, stdio: "pipe" });
+  const docsDir = join(built, "dist", "docs");
+  execFileSync(join(root, "node_modules", ".bin", "tsx"), ["scripts/docs.ts", docsDir], { cwd: root, stdio: "pipe" });
   server = await serveDocs(built);
   docsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/docs/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -51,6 +51,7 @@ function indexHtml(title: string, summary: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(summary)}">
+<link rel="icon" href="${LOGO_FILE}" type="image/svg+xml">
 <style>body { margin: 0; padding: 0; }</style>
 </head>
 <body>
