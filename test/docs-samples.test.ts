@@ -1,10 +1,13 @@
 /**
- * The docs' curl samples (`x-codeSamples`) run as published against the mock server: only the provider's
- * host is swapped for the mock's, and the credentials the samples read from the environment are the
- * mock's built-in test credentials. Each must succeed and answer a participant that shows the update.
+ * The docs' code samples (`x-codeSamples`) run as published against the mock server. curl: only the
+ * provider's host is swapped for the mock's. TypeScript: the package name points at this checkout's source,
+ * the client gets the mock's origin as `baseUrl`, and the sample must also compile under `strict`. The
+ * credentials the samples read from the environment are the mock's built-in test credentials. Each must
+ * succeed, and the participant it gets back shows the update.
  */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,13 +16,15 @@ import { DEFAULT_CREDENTIALS } from "../src/mock/auth.js";
 import { providerNames, providers, type Provider } from "../src/providers.js";
 
 const run = promisify(execFile);
+const root = join(import.meta.dirname, "..");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
 
 interface CodeSample {
   lang: string;
   label: string;
   source: string;
 }
-const contract = JSON.parse(readFileSync(join(import.meta.dirname, "..", "generated", "openapi.json"), "utf8")) as {
+const contract = JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8")) as {
   paths: Record<string, Record<string, { operationId: string; "x-codeSamples"?: CodeSample[] }>>;
 };
 
@@ -53,12 +58,47 @@ const expectedAfterUpdate: Record<Provider, Record<string, unknown>> = {
   telnyx: { hold: true },
 };
 
+/** What each provider's TypeScript sample prints from the participant it gets back. */
+const expectedPrinted: Record<Provider, string> = {
+  signalwire: "true b3877c40-da60-4998-90ad-b792e98472cb\n",
+  telnyx: "true\n",
+};
+
+/** A TypeScript sample as a module of this checkout: the package name resolved to src/, the mock as origin. */
+function localTypeScript(source: string, origin: string): string {
+  const imports = source.split('from "conference-participants"').length - 1;
+  const factories = source.match(/create\w+Client\(\{/g) ?? [];
+  if (imports !== 1 || factories.length !== 1) throw new Error("a TypeScript sample imports the package once and creates one client");
+  return source
+    .replace('from "conference-participants"', `from ${JSON.stringify(join(root, "src", "index.js"))}`)
+    .replace(factories[0]!, `${factories[0]!}\n  baseUrl: ${JSON.stringify(origin)},`);
+}
+
 let mock: MockServer;
+const scratch = mkdtempSync(join(tmpdir(), "docs-samples-"));
 beforeAll(async () => {
   mock = await startMockServer({ port: 0, log: false });
 });
 afterAll(async () => {
   await mock?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the docs' TypeScript samples", () => {
+  it("compile under strict TypeScript against this package's source", async () => {
+    const files = providerNames.map((provider) => {
+      const source = samplesOf(providers[provider].operationId).find((sample) => sample.label === "TypeScript client");
+      const file = join(scratch, `${provider}-typecheck.mts`);
+      writeFileSync(file, localTypeScript(source!.source, "http://127.0.0.1:4010"));
+      return file;
+    });
+    const options = ["--noEmit", "--strict", "--noUncheckedIndexedAccess", "--module", "nodenext", "--target", "es2022"];
+    const types = ["--skipLibCheck", "--typeRoots", join(root, "node_modules", "@types"), "--types", "node"];
+    const result = await run(bin("tsc"), [...options, ...types, ...files], { timeout: 60_000 }).catch(
+      (failure: Error & { stdout?: string }) => ({ stdout: failure.stdout || failure.message }),
+    );
+    expect(result.stdout).toBe("");
+  });
 });
 
 describe.each(providerNames)("the %s operation's docs", (provider) => {
@@ -79,6 +119,17 @@ describe.each(providerNames)("the %s operation's docs", (provider) => {
     const answer = validateParticipant(provider, JSON.parse(stdout), { strict: true });
     expect(answer.ok ? [] : answer.errors).toEqual([]);
     expect(answer.ok && answer.value).toMatchObject(expectedAfterUpdate[provider]);
+  });
+
+  it("have a TypeScript client sample that succeeds against the mock", async () => {
+    const source = samples.find((sample) => sample.label === "TypeScript client")!.source;
+    const file = join(scratch, `${provider}.mts`);
+    writeFileSync(file, localTypeScript(source, mock.url));
+    const { stdout } = await run(bin("tsx"), [file], {
+      env: { PATH: process.env.PATH, ...sampleEnvironment },
+      timeout: 30_000,
+    });
+    expect(stdout).toBe(expectedPrinted[provider]);
   });
 
   it("have a curl sample that gets the provider's error body without the test credentials", async () => {
