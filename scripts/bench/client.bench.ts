@@ -1,0 +1,145 @@
+/**
+ * The client's cost: per-call overhead of `updateParticipant` against raw `fetch` to the same local server
+ * (2,000 sequential calls each), and the cold import of the package against bare `node -e 0`.
+ */
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { BenchSection } from "../bench.js";
+import { createSignalWireClient } from "../../src/client.js";
+
+const CALLS = 2_000;
+const BATCH = 50;
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const ids = { account: "b3877c40-da60-4998-90ad-b792e98472af", conference: "b3877c40-da60-4998-90ad-b792e98472cf", call: "b3877c40-da60-4998-90ad-b792e98472ca" };
+const participant = JSON.stringify({
+  account_sid: ids.account,
+  call_sid: ids.call,
+  call_sid_to_coach: null,
+  coaching: false,
+  conference_sid: ids.conference,
+  date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
+  date_updated: "Tue, 25 Sep 2018 20:00:00 +0000",
+  end_conference_on_exit: false,
+  muted: true,
+  hold: false,
+  start_conference_on_enter: true,
+  status: "in-progress",
+  uri: `/api/laml/2010-04-01/Accounts/${ids.account}/Conferences/${ids.conference}/Participants/${ids.call}.json`,
+});
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+interface Spent {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Wall and CPU milliseconds (this process: the calls and the server answering them) for `count` sequential calls. */
+async function timeCalls(call: () => Promise<unknown>, count: number, into: Spent = { wallMs: 0, cpuMs: 0 }): Promise<Spent> {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) await call();
+  into.wallMs += Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  into.cpuMs += (used.user + used.system) / 1000;
+  return into;
+}
+
+async function perCallOverhead(): Promise<BenchSection> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(participant);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const path = `/api/laml/2010-04-01/Accounts/${ids.account}/Conferences/${ids.conference}/Participants/${ids.call}`;
+  const headers = {
+    Authorization: `Basic ${Buffer.from(`${ids.account}:PT-bench-token`).toString("base64")}`,
+    Accept: "application/json",
+    "Content-Type": "application/x-www-form-urlencoded",
+    "User-Agent": "bench",
+  };
+  const raw = async () => {
+    const response = await fetch(`${origin}${path}`, { method: "POST", headers, body: "Muted=true" });
+    return response.json();
+  };
+  const options = { space: "example", projectId: ids.account, apiToken: "PT-bench-token", baseUrl: origin };
+  const client = createSignalWireClient(options);
+  const validating = createSignalWireClient({ ...options, validateResponses: true });
+  const viaClient = () => client.updateParticipant({ conferenceSid: ids.conference, callSid: ids.call, body: { Muted: true } });
+  const viaValidating = () => validating.updateParticipant({ conferenceSid: ids.conference, callSid: ids.call, body: { Muted: true } });
+
+  // Interleaved batches, so that load elsewhere on the machine falls on every variant alike.
+  const totals = { raw: { wallMs: 0, cpuMs: 0 }, client: { wallMs: 0, cpuMs: 0 }, validating: { wallMs: 0, cpuMs: 0 } };
+  for (const call of [raw, viaClient, viaValidating]) await timeCalls(call, 300); // warm-up
+  for (let batch = 0; batch < CALLS / BATCH; batch++) {
+    await timeCalls(raw, BATCH, totals.raw);
+    await timeCalls(viaClient, BATCH, totals.client);
+    await timeCalls(viaValidating, BATCH, totals.validating);
+  }
+  server.closeAllConnections();
+  server.close();
+
+  const perCall = (ms: number) => `${((ms / CALLS) * 1000).toFixed(1)} µs`;
+  const row = (name: string, spent: Spent) =>
+    `| ${name} | ${perCall(spent.wallMs)} | ${(spent.wallMs / totals.raw.wallMs).toFixed(2)}× | ${perCall(spent.cpuMs)} | ${(spent.cpuMs / totals.raw.cpuMs).toFixed(2)}× |`;
+  const ratio = totals.client.wallMs / totals.raw.wallMs;
+  return {
+    title: "Client: per-call overhead",
+    body: [
+      `${CALLS.toLocaleString("en")} sequential POSTs of \`Muted=true\` to a local server (127.0.0.1, keep-alive) answering a 13-field participant,`,
+      `in interleaved batches of ${BATCH} after a warm-up. Baseline: raw \`fetch\` with the same headers and body, then \`response.json()\`.`,
+      "CPU is this process's (client and server alike); it moves less than wall time when the machine is busy.",
+      "",
+      "| calls | wall per call | wall ratio | CPU per call | CPU ratio |",
+      "| --- | --- | --- | --- | --- |",
+      row("raw `fetch` (baseline)", totals.raw),
+      row("`updateParticipant`", totals.client),
+      row("`updateParticipant`, `validateResponses: true`", totals.validating),
+      "",
+      `Goal ≤ 1.10× (wall): ${ratio <= 1.1 ? "met" : "not met"} (${ratio.toFixed(2)}×).`,
+    ].join("\n"),
+  };
+}
+
+function coldStart(args: string[]): number {
+  const start = process.hrtime.bigint();
+  execFileSync(process.execPath, args, { cwd: root, stdio: "ignore" });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function coldImport(): BenchSection {
+  const entry = pathToFileURL(join(root, "dist", "src", "index.js")).href;
+  const client = pathToFileURL(join(root, "dist", "src", "client.js")).href;
+  const runs = { bare: [] as number[], entry: [] as number[], client: [] as number[] };
+  const RUNS = 15;
+  for (let i = 0; i < RUNS; i++) {
+    runs.bare.push(coldStart(["-e", "0"]));
+    runs.entry.push(coldStart(["--input-type=module", "-e", `await import(${JSON.stringify(entry)})`]));
+    runs.client.push(coldStart(["--input-type=module", "-e", `await import(${JSON.stringify(client)})`]));
+  }
+  const bare = median(runs.bare);
+  const row = (name: string, values: number[]) => `| ${name} | ${median(values).toFixed(1)} ms | +${(median(values) - bare).toFixed(1)} ms | ${(median(values) / bare).toFixed(2)}× |`;
+  return {
+    title: "Client: cold import",
+    body: [
+      `A fresh \`node\` process each time, ${RUNS} interleaved runs, the median of each (built package, \`dist/\`).`,
+      "",
+      "| process | wall time | over bare node | ratio |",
+      "| --- | --- | --- | --- |",
+      `| \`node -e 0\` (baseline) | ${bare.toFixed(1)} ms | | 1.00× |`,
+      row("`import('conference-participants')` (package root)", runs.entry),
+      row("`import('…/dist/src/client.js')` (the client alone)", runs.client),
+    ].join("\n"),
+  };
+}
+
+export async function run(): Promise<BenchSection[]> {
+  return [await perCallOverhead(), coldImport()];
+}
