@@ -1,0 +1,142 @@
+/**
+ * The validators as the package exports them: form bodies read by the schema's types, JSON bodies,
+ * strict and lenient participants, error bodies, and results instead of exceptions.
+ */
+import { describe, expect, it } from "vitest";
+import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
+import { ACCOUNT, CONFERENCE, SW_CALLS, TX_CALLS } from "./fixtures/mock/ids.js";
+
+const participant = {
+  account_sid: ACCOUNT,
+  call_sid: SW_CALLS[0],
+  call_sid_to_coach: null,
+  coaching: false,
+  conference_sid: CONFERENCE,
+  date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
+  date_updated: "Tue, 25 Sep 2018 20:00:00 +0000",
+  end_conference_on_exit: false,
+  hold: false,
+  muted: false,
+  start_conference_on_enter: true,
+  status: "in-progress",
+  uri: `/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${SW_CALLS[0]}.json`,
+};
+
+describe("validateUpdateRequest: form bodies", () => {
+  it.each([
+    ["Muted=True", { Muted: true }],
+    ["Muted=TRUE&Hold=fAlSe", { Muted: true, Hold: false }],
+    ["Coaching=False&CallSidToCoach=", { Coaching: false, CallSidToCoach: "" }],
+    ["HoldUrl=http%3A%2F%2Fwww.your-application.com%2Fhold&Hold=true", { HoldUrl: "http://www.your-application.com/hold", Hold: true }],
+    ["", {}],
+  ])("reads %j by the schema's types", (body, value) => {
+    expect(validateUpdateRequest("signalwire", body)).toEqual({ ok: true, value });
+  });
+
+  it("reads URLSearchParams the same way", () => {
+    expect(validateUpdateRequest("telnyx", new URLSearchParams({ Muted: "False", BeepOnExit: "true" }))).toEqual({ ok: true, value: { Muted: false, BeepOnExit: true } });
+  });
+
+  it.each([
+    ["a boolean that is not true or false", "Muted=yes", { path: "Muted", received: '"yes"', expected: "true or false" }],
+    ["a repeated key", "Muted=true&Muted=true", { path: "Muted", message: "is repeated; send each field once" }],
+    ["a malformed percent-escape", "HoldUrl=%E0%A4%A", { path: "HoldUrl", message: "has a malformed percent-escape" }],
+    ["an unknown field, with the closest known one", "HoldURL=http://x", { path: "HoldURL", message: "is not a field of this body; did you mean HoldUrl?" }],
+    ["a __proto__ key", "__proto__=x", { path: "__proto__" }],
+  ])("names the key for %s", (_name, body, violation) => {
+    const result = validateUpdateRequest("telnyx", body);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toContainEqual(expect.objectContaining(violation));
+  });
+
+  it("reports every violation at once", () => {
+    const result = validateUpdateRequest("signalwire", "Muted=maybe&HoldMethod=PUT&Coaching=true");
+    expect(result.ok ? [] : result.errors.map((e) => e.path).sort()).toEqual(["CallSidToCoach", "HoldMethod", "Muted"]);
+  });
+
+  it("leaves Object.prototype alone whatever the keys", () => {
+    validateUpdateRequest("signalwire", "__proto__=polluted&constructor=x&__proto__[polluted]=1");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("validateUpdateRequest: JSON bodies", () => {
+  it("checks an object as it is: booleans must be booleans", () => {
+    expect(validateUpdateRequest("telnyx", { Muted: true, CallSidToCoach: TX_CALLS[1], Coaching: true })).toMatchObject({ ok: true });
+    const result = validateUpdateRequest("telnyx", { Muted: "true" });
+    expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "Muted", expected: "boolean", received: '"true"' })]);
+  });
+});
+
+describe("validateParticipant", () => {
+  it("accepts a participant, and undeclared fields unless strict", () => {
+    expect(validateParticipant("signalwire", participant)).toEqual({ ok: true, value: participant });
+    const extended = { ...participant, hold_url: "http://x" };
+    expect(validateParticipant("signalwire", extended).ok).toBe(true);
+    const strict = validateParticipant("signalwire", extended, { strict: true });
+    expect(strict.ok ? [] : strict.errors).toEqual([expect.objectContaining({ path: "hold_url" })]);
+  });
+
+  it("names a wrong field with what was expected and received", () => {
+    const result = validateParticipant("signalwire", { ...participant, date_created: "Mon, 24 Sept 2018 21:00:00 +0000" });
+    expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "date_created", received: '"Mon, 24 Sept 2018 21:00:00 +0000"' })]);
+  });
+});
+
+describe("validateErrorBody", () => {
+  it.each([
+    ["signalwire", { code: 20404, message: "Not found", more_info: "https://developer.signalwire.com/x", status: 404 }, true],
+    ["signalwire", { code: "20404", message: "Not found" }, false],
+    ["telnyx", { errors: [{ detail: "Resource not found" }] }, true],
+    ["telnyx", { errors: [] }, false],
+  ] as const)("%s %j → ok %s", (provider, body, ok) => {
+    expect(validateErrorBody(provider, body).ok).toBe(ok);
+  });
+});
+
+describe("never throws", () => {
+  const hostile = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error("boom");
+      },
+      ownKeys() {
+        throw new Error("boom");
+      },
+      getPrototypeOf() {
+        throw new Error("boom");
+      },
+    },
+  );
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+
+  it("reads a cyclic object without recursing into the cycle", () => {
+    expect(validateParticipant("telnyx", cyclic).ok).toBe(true);
+    expect(validateParticipant("telnyx", cyclic, { strict: true })).toMatchObject({ ok: false, errors: [{ path: "self" }] });
+    expect(validateUpdateRequest("signalwire", cyclic)).toMatchObject({ ok: false, errors: [{ path: "self" }] });
+  });
+
+  it.each([
+    ["a throwing proxy", hostile],
+    ["null", null],
+    ["a BigInt", 10n],
+    ["a symbol", Symbol("x")],
+    ["a function", () => 1],
+  ])("returns errors for %s", (_name, input) => {
+    for (const result of [
+      validateUpdateRequest("signalwire", input as never),
+      validateParticipant("telnyx", input),
+      validateParticipant("signalwire", input, { strict: true }),
+      validateErrorBody("telnyx", input),
+    ]) {
+      expect(result.ok).toBe(false);
+    }
+  });
+
+  it("returns an error naming the provider when it is unknown", () => {
+    const result = validateUpdateRequest("twilio" as never, "Muted=true");
+    expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "provider", received: '"twilio"' })]);
+  });
+});
