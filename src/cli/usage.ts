@@ -28,7 +28,7 @@ Exit codes: 0 valid, 1 invalid, 2 usage or I/O error.
   "validate-response": `Usage: conference-participants validate-response --provider ${PROVIDERS} [--strict] [--status CODE] [--json] FILE|-
 
 Checks a JSON response body read from FILE, or from standard input with "-". Without --status it is a
-participant (a 200 body), or else an error body if it is a valid one.
+participant (a 200 body), unless it is a valid error body.
 
 Options:
   --provider ${PROVIDERS}   whose contract to check against (required)

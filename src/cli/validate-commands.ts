@@ -69,9 +69,11 @@ export async function validateResponseCommand(files: string[], options: Validate
   if (!parsed.ok) return report(parsed, `${provider} response`, options, io);
   const strict = options.strict === true;
   if (options.status !== undefined && !options.status.startsWith("2")) return report(validateErrorBody(provider, parsed.value), `${provider} error body`, options, io);
-  const participant = validateParticipant(provider, parsed.value, { strict });
-  if (participant.ok || options.status !== undefined) return report(participant, `${provider} participant${strict ? " (strict)" : ""}`, options, io);
+  const participantLabel = `${provider} participant${strict ? " (strict)" : ""}`;
+  if (options.status !== undefined) return report(validateParticipant(provider, parsed.value, { strict }), participantLabel, options, io);
+  // No status given: a valid error body is one (no participant is: error bodies require fields participants lack).
   const errorBody = validateErrorBody(provider, parsed.value);
   if (errorBody.ok) return report(errorBody, `${provider} error body`, options, io);
-  return report(participant, `${provider} participant${strict ? " (strict)" : ""} (pass --status to check an error body)`, options, io);
+  const participant = validateParticipant(provider, parsed.value, { strict });
+  return report(participant, participant.ok ? participantLabel : `${participantLabel} (pass --status to check an error body)`, options, io);
 }

@@ -1,0 +1,136 @@
+/**
+ * The CLI: each command in process (exit code, readable and --json output), then the real binary in a
+ * child process for stdin, exit codes and the mock's start and clean stop on SIGTERM.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/run.js";
+import { basic, send } from "./fixtures/mock/http.js";
+import { ACCOUNT, SW_CALLS, SW_TOKEN, swPath } from "./fixtures/mock/ids.js";
+
+const fixture = (name: string) => join(import.meta.dirname, "fixtures", "cli", name);
+const root = join(import.meta.dirname, "..");
+
+async function cli(args: string[], stdin = "") {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: async () => stdin });
+  return { code, stdout, stderr };
+}
+
+describe("validate-request", () => {
+  it.each([
+    ["a valid form (capitalised booleans, empty CallSidToCoach)", ["--provider", "signalwire", fixture("barge.form")], 0, "valid signalwire update request (form)"],
+    ["a valid JSON body", ["--provider", "telnyx", fixture("mute.json")], 0, "valid telnyx update request (JSON)"],
+    ["an invalid form", ["--provider", "telnyx", fixture("invalid.form")], 1, 'Muted: must be true or false (received "yes")'],
+    ["an unknown field", ["--provider", "telnyx", fixture("invalid.form")], 1, "HoldURL: is not a field of this body; did you mean HoldUrl?"],
+  ])("%s", async (_name, args, code, output) => {
+    const result = await cli(["validate-request", ...args]);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toContain(output);
+  });
+
+  it("prints JSON with --json", async () => {
+    const result = await cli(["validate-request", "--provider", "signalwire", "--json", "-"], "Muted=maybe");
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: false, errors: [expect.objectContaining({ path: "Muted", received: '"maybe"' })] });
+  });
+
+  it("reports invalid JSON as an invalid body", async () => {
+    const result = await cli(["validate-request", "--provider", "telnyx", "-"], '{"Muted": tru');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("body: is not valid JSON");
+  });
+});
+
+describe("validate-response", () => {
+  it.each([
+    ["a participant with an extra field", ["--provider", "signalwire"], 0, "valid signalwire participant"],
+    ["the same, strictly", ["--provider", "signalwire", "--strict"], 1, "hold_url: is not a field"],
+    ["the same as Telnyx's", ["--provider", "telnyx", "--strict"], 1, "start_conference_on_enter: is not a field"],
+  ])("%s", async (_name, args, code, output) => {
+    const result = await cli(["validate-response", ...args, fixture("participant.json")]);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toContain(output);
+  });
+
+  it.each([
+    ["an error body, detected", ["--provider", "telnyx"], '{"errors":[{"detail":"Resource not found"}]}', 0, "valid telnyx error body"],
+    ["an error body with --status", ["--provider", "signalwire", "--status", "404"], '{"code":20404}', 1, "message: is required"],
+    ["not a participant", ["--provider", "signalwire"], '{"muted":"no"}', 1, "pass --status to check an error body"],
+  ])("%s", async (_name, args, stdin, code, output) => {
+    const result = await cli(["validate-response", ...args, "-"], stdin);
+    expect(result.code).toBe(code);
+    expect(result.stdout).toContain(output);
+  });
+});
+
+describe("usage", () => {
+  it.each([
+    [[], "Usage: conference-participants <command>"],
+    [["nope"], 'unknown command "nope"'],
+    [["validate-request", "x.form"], "--provider is required"],
+    [["validate-request", "--provider", "twilio", "x.form"], '--provider must be signalwire or telnyx, not "twilio"'],
+    [["validate-request", "--provider", "telnyx"], "give a FILE, or - for standard input"],
+    [["validate-request", "--provider", "telnyx", "--bogus", "-"], "Unknown option '--bogus'"],
+    [["validate-response", "--provider", "telnyx", fixture("missing.json")], "cannot read"],
+    [["validate-response", "--provider", "telnyx", "--status", "abc", "-"], "--status must be an HTTP status"],
+    [["mock", "--port", "99999"], "--port must be a number from 0 to 65535"],
+    [["mock", "--fixtures", fixture("missing.json")], "cannot read fixtures file"],
+  ])("exits 2 for %j", async (args, message) => {
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it.each(["validate-request", "validate-response", "mock"])("prints help for %s", async (command) => {
+    const result = await cli([command, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Usage: conference-participants ${command}`);
+  });
+});
+
+/** The CLI as a process, run from the source with tsx. */
+function spawnCli(args: string[]) {
+  return spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli.ts"), ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+}
+
+describe("the binary", () => {
+  it("reads stdin and sets the exit code", async () => {
+    const child = spawnCli(["validate-request", "--provider", "signalwire", "-"]);
+    child.stdin.end("Muted=True&Beep=true");
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(1);
+    expect(stdout).toContain("Beep: must be false");
+  });
+
+  it("runs the mock, prints where and how, and stops cleanly on SIGTERM", async () => {
+    const child = spawnCli(["mock", "--port", "0", "--api-token", "user-secret-token"]);
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const closed = new Promise((resolve) => child.on("close", resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address printed: ${output}`)), 20_000);
+      child.stdout.on("data", () => {
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    const response = await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "user-secret-token") } });
+    expect(response.status).toBe(200);
+    expect(await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN) } })).toMatchObject({ status: 401 });
+    child.kill("SIGTERM");
+    expect(await closed).toBe(0);
+    expect(output).toContain(`${url}/docs`);
+    expect(output).toContain("<your API token>");
+    expect(output).not.toContain("user-secret-token");
+    expect(output).toContain("SIGTERM: stopping the mock API");
+  });
+});
