@@ -2,7 +2,7 @@
 export { validateUpdateRequest, validateParticipant, validateErrorBody } from "./validate.js";
 export type { ValidationResult, Violation } from "./validate.js";
 export { formatViolation } from "./violations.js";
-export { startMockServer } from "./mock/server.js";
+export { startMockServer } from "./mock/start.js";
 export type { MockServer, MockServerOptions } from "./mock/server.js";
 export type { Fixtures } from "./mock/fixtures.js";
 export { createSignalWireClient, createTelnyxClient } from "./client.js";
