@@ -89,7 +89,9 @@ export function seedParticipants(fixtures: unknown): SeededParticipant[] {
         listAt(conference, "participants", conferenceWhere).forEach((entry, p) => {
           const where = `${conferenceWhere}.participants[${p}]`;
           const call = sidAt(entry, "call_sid", where);
-          const participant = { ...freshParticipant(provider, { account: accountSid, conference: conferenceSid, call }), ...(entry as object) };
+          const fresh = freshParticipant(provider, { account: accountSid, conference: conferenceSid, call });
+          const location = { account_sid: fresh.account_sid, conference_sid: fresh.conference_sid, uri: fresh.uri };
+          const participant = { ...fresh, ...(entry as object), ...location };
           const checked = validateParticipant(provider, participant, { strict: true });
           if (!checked.ok) throw new FixtureError(`${where}: ${checked.errors.map((e) => formatViolation(e)).join("; ")}`);
           seeded.push({ provider, account: accountSid, conference: conferenceSid, participant: Object.freeze(participant) });
