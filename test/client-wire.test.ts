@@ -186,6 +186,20 @@ describe("the underlying openapi-fetch client", () => {
     expect(current().requests[0]!.headers).toMatchObject({ "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}` });
   });
 
+  it("keeps its middleware to its own calls: updateParticipant is not routed through it", async () => {
+    const client = signalwire();
+    client.fetchClient.use({ onRequest: ({ request }) => (request.headers.set("X-Middleware", "yes"), request) });
+    await client.fetchClient.POST("/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
+      params: { path: { AccountSid: ACCOUNT, ConferenceSid: CONFERENCE, CallSid: CALL } },
+      body: { Muted: true },
+    });
+    await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
+    expect(current().requests.map((r) => [r.body, r.headers["x-middleware"]])).toEqual([
+      ["Muted=true", "yes"],
+      ["Muted=true", undefined],
+    ]);
+  });
+
   it("sends JSON when told to (Telnyx takes both)", async () => {
     const { error } = await telnyx().fetchClient.POST("/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}", {
       params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid: CALL } },
