@@ -68,15 +68,20 @@ function opsPerSecond(fn: () => boolean): number {
   return rounds.sort((a, b) => a - b)[3]!;
 }
 
-/** Median wall time, in ms, of running node with `args`. */
-function medianMs(args: string[], runs = 15): number {
-  const times: number[] = [];
+/**
+ * Median wall time, in ms, of running node with each of `variants`. The variants take turns within each
+ * round, so a change in the machine's load during the run falls on all of them alike.
+ */
+function medianMs(variants: string[][], runs = 21): number[] {
+  const times = variants.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    execFileSync(process.execPath, args, { cwd: root, stdio: "ignore" });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    variants.forEach((args, v) => {
+      const start = process.hrtime.bigint();
+      execFileSync(process.execPath, args, { cwd: root, stdio: "ignore" });
+      times[v]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
 
 export async function run(): Promise<BenchSection[]> {
@@ -86,10 +91,12 @@ export async function run(): Promise<BenchSection[]> {
 
   const script = (module: string) =>
     `import { validateParticipant } from "./dist/src/${module}"; if (!validateParticipant("signalwire", ${JSON.stringify(participant)}).ok) process.exit(1);`;
-  medianMs(["--input-type=module", "-e", script("index.js")], 3);
-  const bare = medianMs(["-e", "0"]);
-  const validators = medianMs(["--input-type=module", "-e", script("validate.js")]);
-  const packageRoot = medianMs(["--input-type=module", "-e", script("index.js")]);
+  medianMs([["--input-type=module", "-e", script("index.js")]], 3);
+  const [bare, validators, packageRoot] = medianMs([
+    ["-e", "0"],
+    ["--input-type=module", "-e", script("validate.js")],
+    ["--input-type=module", "-e", script("index.js")],
+  ]) as [number, number, number];
   const extra = validators - bare;
 
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -107,7 +114,7 @@ Goal: ≥ 0.5× the guard's speed. ${ratio >= 0.5 ? "Met." : "Not met."}`,
     },
     {
       title: "Validators: cold start",
-      body: `Wall time of a fresh \`node\` process, median of 15 runs each: importing the built validators and validating one participant, against \`node -e 0\`. The package root also loads the client (openapi-fetch); the mock's server code loads only when a mock starts.
+      body: `Wall time of a fresh \`node\` process, median of 21 runs each, the three taking turns: importing the built validators and validating one participant, against \`node -e 0\`. The package root also loads the client (openapi-fetch); the mock's server code loads only when a mock starts.
 
 | | median ms | more than bare node |
 | --- | ---: | ---: |
