@@ -107,7 +107,7 @@ describe("the binary", () => {
     expect(stdout).toContain("Beep: must be false");
   });
 
-  it("runs the mock, prints where and how, and stops cleanly on SIGTERM", async () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("runs the mock, prints where and how, and stops cleanly on %s", async (signal) => {
     const child = spawnCli(["mock", "--port", "0", "--api-token", "user-secret-token"]);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -126,11 +126,11 @@ describe("the binary", () => {
     const response = await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "user-secret-token") } });
     expect(response.status).toBe(200);
     expect(await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN) } })).toMatchObject({ status: 401 });
-    child.kill("SIGTERM");
+    child.kill(signal);
     expect(await closed).toBe(0);
     expect(output).toContain(`${url}/docs`);
     expect(output).toContain("<your API token>");
     expect(output).not.toContain("user-secret-token");
-    expect(output).toContain("SIGTERM: stopping the mock API");
+    expect(output).toContain(`${signal}: stopping the mock API`);
   });
 });
