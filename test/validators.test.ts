@@ -4,23 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
-import { ACCOUNT, CONFERENCE, SW_CALLS, TX_CALLS } from "./fixtures/mock/ids.js";
+import { SW_PARTICIPANT, TX_CALLS } from "./fixtures/mock/ids.js";
 
-const participant = {
-  account_sid: ACCOUNT,
-  call_sid: SW_CALLS[0],
-  call_sid_to_coach: null,
-  coaching: false,
-  conference_sid: CONFERENCE,
-  date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
-  date_updated: "Tue, 25 Sep 2018 20:00:00 +0000",
-  end_conference_on_exit: false,
-  hold: false,
-  muted: false,
-  start_conference_on_enter: true,
-  status: "in-progress",
-  uri: `/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${SW_CALLS[0]}.json`,
-};
+const participant = SW_PARTICIPANT;
 
 describe("validateUpdateRequest: form bodies", () => {
   it.each([

@@ -9,24 +9,11 @@ import { fileURLToPath } from "node:url";
 import type { BenchSection } from "../bench.js";
 import { isRfc2822Date } from "../../src/formats.js";
 import { validateParticipant } from "../../src/validate.js";
+import { SW_PARTICIPANT } from "../../test/fixtures/mock/ids.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-const participant = {
-  account_sid: "b3877c40-da60-4998-90ad-b792e98472af",
-  call_sid: "b3877c40-da60-4998-90ad-b792e98472ca",
-  call_sid_to_coach: null,
-  coaching: false,
-  conference_sid: "b3877c40-da60-4998-90ad-b792e98472cf",
-  date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
-  date_updated: "Tue, 25 Sep 2018 20:00:00 +0000",
-  end_conference_on_exit: false,
-  hold: false,
-  muted: false,
-  start_conference_on_enter: true,
-  status: "in-progress",
-  uri: "/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af/Conferences/b3877c40-da60-4998-90ad-b792e98472cf/Participants/b3877c40-da60-4998-90ad-b792e98472ca.json",
-};
+const participant = SW_PARTICIPANT;
 
 // The baseline: what a careful hand-written guard for SignalWireParticipant checks (the same rules).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
