@@ -70,7 +70,10 @@ function readBody(req: IncomingMessage): Promise<Buffer | Failure> {
     };
     req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", () => resolve(fail(400, "Bad request", "The body could not be read.")));
+    const unreadable = () => resolve(fail(400, "Bad request", "The body could not be read."));
+    req.on("error", unreadable);
+    // A client that goes away mid-body: settle (a no-op once "end" has resolved), so nothing waits forever.
+    req.on("close", unreadable);
   });
 }
 
