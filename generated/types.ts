@@ -324,7 +324,7 @@ export interface components {
                  */
                 url?: string;
             };
-        } | unknown | unknown;
+        } & (unknown | unknown);
     };
     responses: never;
     parameters: never;

@@ -1062,7 +1062,7 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateTelnyxErrors = validate24;
 const schema43 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
-const schema44 = {"title":"Telnyx error","description":"One error. This endpoint's published 404 carries only `detail`; other errors carry `code` and `title` too.","type":"object","anyOf":[{"required":["detail"]},{"required":["title"]}],"properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
+const schema44 = {"title":"Telnyx error","description":"One error. This endpoint's published 404 carries only `detail`; other errors carry `code` and `title` too.","type":"object","allOf":[{"anyOf":[{"required":["detail"]},{"required":["title"]}]}],"properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
 const pattern8 = new RegExp("^[0-9]+$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1102,12 +1102,12 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-const _errs6 = errors;
-let valid4 = false;
 const _errs7 = errors;
+let valid5 = false;
+const _errs8 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.detail === undefined){
-const err2 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/anyOf/0/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema44.anyOf[0].required,parentSchema:schema44.anyOf[0],data:data1};
+const err2 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema44.allOf[0].anyOf[0].required,parentSchema:schema44.allOf[0].anyOf[0],data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1117,12 +1117,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-var _valid0 = _errs7 === errors;
-valid4 = valid4 || _valid0;
-const _errs8 = errors;
+var _valid0 = _errs8 === errors;
+valid5 = valid5 || _valid0;
+const _errs9 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.title === undefined){
-const err3 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/anyOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema44.anyOf[1].required,parentSchema:schema44.anyOf[1],data:data1};
+const err3 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema44.allOf[0].anyOf[1].required,parentSchema:schema44.allOf[0].anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1132,10 +1132,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-var _valid0 = _errs8 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err4 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema44.anyOf,parentSchema:schema44,data:data1};
+var _valid0 = _errs9 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err4 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema44.allOf[0].anyOf,parentSchema:schema44.allOf[0],data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1145,10 +1145,10 @@ vErrors.push(err4);
 errors++;
 }
 else {
-errors = _errs6;
+errors = _errs7;
 if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
+if(_errs7){
+vErrors.length = _errs7;
 }
 else {
 vErrors = null;

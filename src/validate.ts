@@ -61,7 +61,7 @@ export function validateParticipant<P extends Provider>(
 ): ValidationResult<Participant<P>> {
   return guarded(() => {
     if (!isProvider(provider)) return unknownProvider(provider);
-    return check(providers[provider].responses[200], json, options?.strict === true);
+    return check(providers[provider].successSchema, json, options?.strict === true);
   });
 }
 
@@ -69,6 +69,6 @@ export function validateParticipant<P extends Provider>(
 export function validateErrorBody<P extends Provider>(provider: P, json: unknown): ValidationResult<ErrorBody<P>> {
   return guarded(() => {
     if (!isProvider(provider)) return unknownProvider(provider);
-    return check(providers[provider].responses[404], json);
+    return check(providers[provider].errorSchema, json);
   });
 }

@@ -33,7 +33,7 @@ describe("readerCopy", () => {
       delete schema.then;
     }
     const telnyxError = expected.components.schemas.TelnyxError!;
-    delete telnyxError.anyOf;
+    delete telnyxError.allOf;
     telnyxError.description = `${telnyxError.description} Carries \`detail\` or \`title\`, at least one of them.`;
     expect(copy).toEqual(expected);
   });

@@ -30,8 +30,17 @@ function descriptionOf(schema: JsonSchema, field: string): string {
   return typeof property?.description === "string" ? property.description : "";
 }
 
-/** The field names of an `anyOf` made only of `{required: [...]}` branches, or undefined for any other. */
+/**
+ * The field names of an `anyOf` made only of `{required: [...]}` branches, or undefined for any other. The
+ * contract wraps such an `anyOf` in a one-element `allOf` (so that openapi-typescript keeps the object's
+ * type instead of widening it to `unknown`); that wrapper is looked through.
+ */
 function requiredAlternatives(schema: JsonSchema): string[][] | undefined {
+  const wrapper = Array.isArray(schema.allOf) && schema.allOf.length === 1 ? (schema.allOf[0] as JsonSchema) : undefined;
+  if (wrapper !== undefined && Object.keys(wrapper).length === 1 && Array.isArray(wrapper.anyOf)) {
+    schema.anyOf = wrapper.anyOf;
+    delete schema.allOf;
+  }
   const branches = schema.anyOf;
   if (!Array.isArray(branches) || branches.length === 0) return undefined;
   const onlyRequired = branches.every(
