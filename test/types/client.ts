@@ -103,6 +103,11 @@ export async function resultsHaveTheSpecsTypes(): Promise<void> {
     expectType<Equal<typeof telnyxResult.data.coaching_call_sid, string | undefined>>(true);
   } else if (typeof telnyxResult.error !== "string") {
     expectType<Equal<typeof telnyxResult.error, components["schemas"]["TelnyxErrors"]>>(true);
+    const first = telnyxResult.error.errors[0];
+    if (first) {
+      expectType<Equal<typeof first.detail, string | undefined>>(true);
+      expectType<Equal<typeof first.code, string | undefined>>(true);
+    }
   }
 }
 
