@@ -80,12 +80,24 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
   return { value, errors };
 }
 
+// encodeURIComponent leaves these five as they are; the form-urlencoded serializer percent-encodes them and
+// writes a space as "+".
+const FORM_DIFFERENCES = /[!'()~]|%20/g;
+
+/** One key or value as `URLSearchParams` writes it (the WHATWG form-urlencoded serializer), only faster. */
+function encodeFormComponent(text: string): string {
+  const wellFormed = (text as string & { toWellFormed(): string }).toWellFormed();
+  return encodeURIComponent(wellFormed).replace(FORM_DIFFERENCES, (c) => (c === "%20" ? "+" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
 /** A body as a form: unset (`undefined`, `null`) fields left out, booleans as `true`/`false`. */
 export function serializeForm(body: Readonly<Record<string, unknown>>): string {
-  const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(body)) {
+  let form = "";
+  for (const key in body) {
+    if (!Object.hasOwn(body, key)) continue;
+    const value = body[key];
     if (value === undefined || value === null) continue;
-    form.append(key, String(value));
+    form += `${form === "" ? "" : "&"}${encodeFormComponent(key)}=${encodeFormComponent(String(value))}`;
   }
-  return form.toString();
+  return form;
 }

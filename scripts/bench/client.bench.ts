@@ -143,8 +143,9 @@ async function perCallOverhead(): Promise<BenchSection> {
       row("`client.fetchClient.POST` (plain openapi-fetch, no checks)", plain, "fetchClient"),
       "",
       `Goal ≤ 1.10× (median wall ratio): ${ratio <= 1.1 ? "met" : "not met"} (${ratio.toFixed(2)}×). Plain openapi-fetch hands fetch a \`Request\`, whose body`,
-      "undici sends as a stream; `updateParticipant` hands it the form string instead (see `PendingCall` in src/client.ts). What remains",
-      "is openapi-fetch's request building (headers merged twice, the path template) and the contract check.",
+      "undici sends as a stream, and builds each request anew (headers merged, path template filled); `updateParticipant` calls",
+      "`fetch` itself with the form string, headers made once and a path template split once. What remains is its own checks",
+      "(arguments, ids, the contract) and reading the body as text before parsing it, so a non-JSON body can still be reported.",
     ].join("\n"),
   };
 }
