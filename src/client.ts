@@ -151,11 +151,11 @@ function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
  * The URL of each call, from the spec's path template: the ids are percent-encoded as one path segment each
  * (as openapi-fetch encodes path parameters). The template is split once, when the client is made.
  */
-function urlBuilder(baseUrl: string, template: string): (values: Readonly<Record<string, unknown>>) => string {
+function urlBuilder(baseUrl: string, template: string): (valueOf: (name: string) => unknown) => string {
   const parts = template.split(/\{([^{}]+)\}/); // literal, name, literal, name, …, literal
-  return (values) => {
+  return (valueOf) => {
     let url = baseUrl + parts[0];
-    for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(values[parts[i]!])) + parts[i + 1];
+    for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(valueOf(parts[i]!))) + parts[i + 1];
     return url;
   };
 }
@@ -189,6 +189,8 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
   const send = options.fetch;
   const pathArgs = pathArguments(operation);
   const urlOf = urlBuilder(shared.baseUrl, operation.path);
+  const argumentOf: Readonly<Record<string, IdName>> = Object.fromEntries(pathArgs);
+  const method = operation.method.toUpperCase();
   const { timeoutMs, validateResponses = false } = options;
 
   async function updateParticipant(params: UpdateParticipantParams<P>): Promise<UpdateParticipantResult<P>> {
@@ -208,8 +210,8 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
     }
     if (problems.length > 0) throw new RequestValidationError(problems);
 
-    const url = urlOf(Object.fromEntries(pathArgs.map(([specName, argument]) => [specName, ids[argument]])));
-    const init: RequestInit = { method: operation.method.toUpperCase(), headers, body: serializeForm(body.value), redirect: shared.redirect };
+    const url = urlOf((specName) => ids[argumentOf[specName]!]);
+    const init: RequestInit = { method, headers, body: serializeForm(body.value), redirect: shared.redirect };
     const signal = combineSignals(params.signal, timeoutMs);
     if (signal !== undefined) init.signal = signal;
     const response = await (send ? send(new Request(url, init)) : fetch(url, init));
