@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
 import { basic, send } from "./fixtures/mock/http.js";
-import { ACCOUNT, SW_CALLS, SW_TOKEN, swPath } from "./fixtures/mock/ids.js";
+import { ACCOUNT, SW_CALLS, SW_TOKEN, swPath } from "./fixtures/ids.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", "cli", name);
 const root = join(import.meta.dirname, "..");

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
 import { startMockServer, type MockServer } from "../src/mock/server.js";
-import { ACCOUNT, CALL, COACHED, CONFERENCE } from "./fixtures/client/ids.js";
+import { ACCOUNT, CALL, COACHED, CONFERENCE } from "./fixtures/ids.js";
 
 const TOKEN = "PT-mock-token";
 const KEY = "KEY-mock-telnyx";

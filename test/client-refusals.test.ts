@@ -8,7 +8,7 @@ import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
 import type { Provider } from "../src/providers.js";
 import { RequestValidationError } from "../src/request-validation-error.js";
 import type { Violation } from "../src/violations.js";
-import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/client/ids.js";
+import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./fixtures/client/recording-server.js";
 
 const TOKEN = "PTsecret0token0value";

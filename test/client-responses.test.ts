@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient, type ClientOptions } from "../src/client.js";
 import type { Provider } from "../src/providers.js";
 import { ResponseValidationError } from "../src/response-validation-error.js";
-import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/client/ids.js";
+import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./fixtures/client/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
-import { ACCOUNT, CONFERENCE, CALL, COACHED } from "./fixtures/client/ids.js";
+import { ACCOUNT, CONFERENCE, CALL, COACHED } from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./fixtures/client/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
 

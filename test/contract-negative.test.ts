@@ -5,35 +5,17 @@
 import { describe, expect, it } from "vitest";
 import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/validate.js";
 import type { Provider } from "../src/providers.js";
+import { ACCOUNT, CONFERENCE, SW_PARTICIPANT, TX_CALLS, txPath } from "./fixtures/ids.js";
 
-const SW_ACCOUNT = "b3877c40-da60-4998-90ad-b792e98472af";
-const SW_CONFERENCE = "b3877c40-da60-4998-90ad-b792e98472cf";
-const SW_CALL = "b3877c40-da60-4998-90ad-b792e98472ca";
-const TELNYX_CALL = "v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ";
-
-const signalwireParticipant = {
-  account_sid: SW_ACCOUNT,
-  call_sid: SW_CALL,
-  call_sid_to_coach: null,
-  coaching: false,
-  conference_sid: SW_CONFERENCE,
-  date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
-  date_updated: "Tue, 25 Sep 2018 20:00:00 +0000",
-  end_conference_on_exit: false,
-  hold: false,
-  muted: false,
-  start_conference_on_enter: true,
-  status: "in-progress",
-  uri: `/api/laml/2010-04-01/Accounts/${SW_ACCOUNT}/Conferences/${SW_CONFERENCE}/Participants/${SW_CALL}.json`,
-};
+const signalwireParticipant = SW_PARTICIPANT;
 const telnyxParticipant = {
-  account_sid: SW_ACCOUNT,
-  call_sid: TELNYX_CALL,
-  conference_sid: SW_CONFERENCE,
+  account_sid: ACCOUNT,
+  call_sid: TX_CALLS[0],
+  conference_sid: CONFERENCE,
   date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
   muted: true,
   status: "connected",
-  uri: `/v2/texml/Accounts/${SW_ACCOUNT}/Conferences/${SW_CONFERENCE}/Participants/${TELNYX_CALL}.json`,
+  uri: `${txPath(TX_CALLS[0])}.json`,
 };
 const signalwireError = { code: 20404, message: "Not found", more_info: "https://example.com/errors/20404", status: 404 };
 

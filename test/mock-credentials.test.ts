@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Credentials } from "../src/mock/auth.js";
 import { startMockServer } from "../src/mock/server.js";
 import { basic, send } from "./fixtures/mock/http.js";
-import { ACCOUNT, swPath, SW_CALLS } from "./fixtures/mock/ids.js";
+import { ACCOUNT, swPath, SW_CALLS } from "./fixtures/ids.js";
 
 const SECRETS = { apiToken: "s3cret-token-value", telnyxApiKey: "s3cret-key-value" };
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "../src/mock/server.js";
 import { providers, type Provider } from "../src/providers.js";
 import { basic, bearer, expectValidResponse, send, type RawRequest, type RawResponse } from "./fixtures/mock/http.js";
-import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/mock/ids.js";
+import { ACCOUNT, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/ids.js";
 
 const RUNS = 2400;
 const CALLS: Record<Provider, readonly string[]> = { signalwire: SW_CALLS, telnyx: TX_CALLS };

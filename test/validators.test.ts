@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
-import { SW_PARTICIPANT, TX_CALLS } from "./fixtures/mock/ids.js";
+import { SW_PARTICIPANT, TX_CALLS } from "./fixtures/ids.js";
 
 const participant = SW_PARTICIPANT;
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { BenchSection } from "../bench.js";
 import { isRfc2822Date } from "../../src/formats.js";
 import { validateParticipant } from "../../src/validate.js";
-import { SW_PARTICIPANT } from "../../test/fixtures/mock/ids.js";
+import { SW_PARTICIPANT } from "../../test/fixtures/ids.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
