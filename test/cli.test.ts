@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
-import { basic, send } from "./fixtures/mock/http.js";
+import { basic, send } from "./helpers/http.js";
 import { ACCOUNT, SW_CALLS, SW_TOKEN, swPath } from "./fixtures/ids.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", "cli", name);
@@ -93,7 +93,7 @@ describe("usage", () => {
 
 /** The CLI as a process, run from the source with tsx. */
 function spawnCli(args: string[]) {
-  return spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli.ts"), ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
 }
 
 describe("the binary", () => {

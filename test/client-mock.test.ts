@@ -4,8 +4,8 @@
  * typed in `error`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
-import { startMockServer, type MockServer } from "../src/mock/server.js";
+import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
+import { startMockServer, type MockServer } from "../src/mock/index.js";
 import { ACCOUNT, CALL, COACHED, CONFERENCE } from "./fixtures/ids.js";
 
 const TOKEN = "PT-mock-token";

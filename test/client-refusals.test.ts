@@ -4,12 +4,12 @@
  */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
-import type { Provider } from "../src/providers.js";
-import { RequestValidationError } from "../src/request-validation-error.js";
-import type { Violation } from "../src/violations.js";
+import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
+import type { Provider } from "../src/contract/providers.js";
+import { RequestValidationError } from "../src/errors/request-validation-error.js";
+import type { Violation } from "../src/contract/violations.js";
 import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
-import { startRecordingServer, useRecordingServer } from "./fixtures/client/recording-server.js";
+import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 
 const TOKEN = "PTsecret0token0value";
 const KEY = "KEYsecret0key0value";

@@ -3,11 +3,11 @@
  * not JSON, drift caught by `validateResponses`, timeouts, aborts and network failures.
  */
 import { describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient, type ClientOptions } from "../src/client.js";
-import type { Provider } from "../src/providers.js";
-import { ResponseValidationError } from "../src/response-validation-error.js";
+import { createSignalWireClient, createTelnyxClient, type ClientOptions } from "../src/client/index.js";
+import type { Provider } from "../src/contract/providers.js";
+import { ResponseValidationError } from "../src/errors/response-validation-error.js";
 import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
-import { startRecordingServer, useRecordingServer } from "./fixtures/client/recording-server.js";
+import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
 
 

@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient } from "../src/client.js";
+import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
 import { ACCOUNT, CONFERENCE, CALL, COACHED } from "./fixtures/ids.js";
-import { startRecordingServer, useRecordingServer } from "./fixtures/client/recording-server.js";
+import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
 
 const TOKEN = "PT0123456789abcdef0123456789abcdef";

@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { formats } from "../src/formats.js";
-import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/validate.js";
-import { providerNames, providers, type Provider } from "../src/providers.js";
+import { formats } from "../src/contract/formats.js";
+import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/contract/validate.js";
+import { providerNames, providers, type Provider } from "../src/contract/providers.js";
 
 type Json = Record<string, unknown>;
 const spec = JSON.parse(readFileSync(join(import.meta.dirname, "..", "generated", "openapi.json"), "utf8")) as Json;

@@ -3,8 +3,8 @@
  * reported and what the report must say about each.
  */
 import { describe, expect, it } from "vitest";
-import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/validate.js";
-import type { Provider } from "../src/providers.js";
+import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/contract/validate.js";
+import type { Provider } from "../src/contract/providers.js";
 import { ACCOUNT, CONFERENCE, SW_PARTICIPANT, TX_CALLS, txPath } from "./fixtures/ids.js";
 
 const signalwireParticipant = SW_PARTICIPANT;

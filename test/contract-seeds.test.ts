@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateParticipant, validateUpdateRequest, type ValidationResult } from "../src/validate.js";
+import { validateParticipant, validateUpdateRequest, type ValidationResult } from "../src/contract/validate.js";
 
 /** The seeds' placeholder `CallSidToCoach=CallSidToCoach` filled with a real participant id. */
 const COACHED = "b3877c40-da60-4998-90ad-b792e98472cb";

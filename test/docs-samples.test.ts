@@ -11,9 +11,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, validateErrorBody, validateParticipant, type MockServer } from "../src/index.js";
-import { DEFAULT_CREDENTIALS } from "../src/mock/auth.js";
-import { providerNames, providers, type Provider } from "../src/providers.js";
+import { validateErrorBody, validateParticipant } from "../src/index.js";
+import { startMockServer, type MockServer } from "../src/mock/index.js";
+import { DEFAULT_CREDENTIALS } from "../src/mock/defaults.js";
+import { providerNames, providers, type Provider } from "../src/contract/providers.js";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "..");

@@ -1,7 +1,7 @@
 /** Form bodies: the serializer writes exactly what URLSearchParams writes, for any field names and values. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { serializeForm } from "../src/form.js";
+import { serializeForm } from "../src/contract/form.js";
 
 function reference(body: Record<string, unknown>): string {
   const form = new URLSearchParams();

@@ -2,8 +2,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { Credentials } from "../src/mock/auth.js";
-import { startMockServer } from "../src/mock/server.js";
-import { basic, send } from "./fixtures/mock/http.js";
+import { startMockServer } from "../src/mock/index.js";
+import { basic, send } from "./helpers/http.js";
 import { ACCOUNT, swPath, SW_CALLS } from "./fixtures/ids.js";
 
 const SECRETS = { apiToken: "s3cret-token-value", telnyxApiKey: "s3cret-key-value" };

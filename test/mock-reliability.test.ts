@@ -6,9 +6,9 @@
 import { Agent } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../src/mock/server.js";
-import { providers, type Provider } from "../src/providers.js";
-import { basic, bearer, expectValidResponse, send, type RawRequest, type RawResponse } from "./fixtures/mock/http.js";
+import { startMockServer, type MockServer } from "../src/mock/index.js";
+import { providers, type Provider } from "../src/contract/providers.js";
+import { basic, bearer, expectValidResponse, send, type RawRequest, type RawResponse } from "./helpers/http.js";
 import { ACCOUNT, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/ids.js";
 
 const RUNS = 2400;

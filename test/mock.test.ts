@@ -4,9 +4,9 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../src/mock/server.js";
-import type { Provider } from "../src/providers.js";
-import { basic, bearer, expectValidResponse, form, send, type RawRequest } from "./fixtures/mock/http.js";
+import { startMockServer, type MockServer } from "../src/mock/index.js";
+import type { Provider } from "../src/contract/providers.js";
+import { basic, bearer, expectValidResponse, form, send, type RawRequest } from "./helpers/http.js";
 import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/ids.js";
 
 const FORM = "application/x-www-form-urlencoded";

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer } from "../src/index.js";
+import { startMockServer } from "../src/mock/index.js";
 
 const root = join(import.meta.dirname, "..");
 let mock: Awaited<ReturnType<typeof startMockServer>>;

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
-import { providerNames, providers } from "../src/providers.js";
+import { providerNames, providers } from "../src/contract/providers.js";
 
 const SETTINGS = { numRuns: 400, seed: 4242 };
 const keys = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", "toString", "errors", "Muted", "muted", "uri", ...Object.keys(providers.telnyx.requestFields)));

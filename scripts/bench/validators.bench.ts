@@ -7,13 +7,15 @@ import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchSection } from "../bench.js";
-import { isRfc2822Date } from "../../src/formats.js";
-import { validateParticipant } from "../../src/validate.js";
-import { SW_PARTICIPANT } from "../../test/fixtures/ids.js";
+import { isRfc2822Date } from "../../src/contract/formats.js";
+import { validateParticipant } from "../../src/contract/validate.js";
+import { SEED_IDS } from "../../src/mock/defaults.js";
+import { freshParticipant } from "../../src/mock/participants.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-const participant = SW_PARTICIPANT;
+/** A valid SignalWire participant of the mock's default fixture (all 13 fields). */
+const participant = freshParticipant("signalwire", { account: SEED_IDS.account, conference: SEED_IDS.conference, call: SEED_IDS.signalwireCalls[0] });
 
 // The baseline: what a careful hand-written guard for SignalWireParticipant checks (the same rules).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,7 +83,7 @@ export async function run(): Promise<BenchSection[]> {
   medianMs([["--input-type=module", "-e", script("index.js")]], 3);
   const [bare, validators, packageRoot] = medianMs([
     ["-e", "0"],
-    ["--input-type=module", "-e", script("validate.js")],
+    ["--input-type=module", "-e", script("contract/validate.js")],
     ["--input-type=module", "-e", script("index.js")],
   ]) as [number, number, number];
   const extra = validators - bare;
@@ -106,7 +108,7 @@ Goal: ≥ 0.5× the guard's speed. ${ratio >= 0.5 ? "Met." : "Not met."}`,
 | | median ms | more than bare node |
 | --- | ---: | ---: |
 | \`node -e 0\` | ${bare.toFixed(1)} | |
-| import the validators (\`dist/src/validate.js\`) + \`validateParticipant\` once | ${validators.toFixed(1)} | **${extra.toFixed(1)}** |
+| import the validators (\`dist/src/contract/validate.js\`) + \`validateParticipant\` once | ${validators.toFixed(1)} | **${extra.toFixed(1)}** |
 | import the package root (\`dist/src/index.js\`) + \`validateParticipant\` once | ${packageRoot.toFixed(1)} | ${(packageRoot - bare).toFixed(1)} |
 
 Goal: the validators ≤ 40 ms more than bare node. ${extra <= 40 ? "Met." : "Not met."}`,

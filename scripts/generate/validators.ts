@@ -2,12 +2,12 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { _ } from "ajv/dist/compile/codegen/index.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { createRequire } from "node:module";
-import { formats } from "../../src/formats.js";
+import { formats } from "../../src/contract/formats.js";
 import { GENERATED_HEADER } from "./types.js";
 import { listOperations, schemaName, type JsonSchema, type OpenApiDocument } from "./document.js";
 
 /** Where the precompiled code finds the formats at run time, relative to generated/. */
-const FORMATS_MODULE = "../src/formats.js";
+const FORMATS_MODULE = "../src/contract/formats.js";
 const SPEC_ID = "openapi";
 const require = createRequire(import.meta.url);
 

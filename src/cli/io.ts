@@ -8,8 +8,3 @@ export interface CliIo {
 
 /** Exit codes: valid, invalid, usage or I/O error. */
 export const EXIT = { valid: 0, invalid: 1, usage: 2 } as const;
-
-/** A wrong invocation: the message is printed with the command's usage, exit 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}

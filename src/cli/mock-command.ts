@@ -1,7 +1,8 @@
 /** `mock`: runs the mock API until SIGINT or SIGTERM, then closes it and exits 0. */
-import { FixtureError } from "../mock/fixture-error.js";
-import { startMockServer, type MockServerOptions } from "../mock/server.js";
-import { UsageError, type CliIo } from "./io.js";
+import { FixtureError } from "../errors/fixture-error.js";
+import { startMockServer, type MockServerOptions } from "../mock/index.js";
+import { UsageError } from "../errors/usage-error.js";
+import type { CliIo } from "./io.js";
 
 export interface MockFlags {
   port?: string;

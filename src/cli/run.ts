@@ -1,6 +1,7 @@
 /** The CLI: a command name, its flags, and the exit code. Usage errors print the command's help, exit 2. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { EXIT, UsageError, type CliIo } from "./io.js";
+import { UsageError } from "../errors/usage-error.js";
+import { EXIT, type CliIo } from "./io.js";
 import { mockCommand } from "./mock-command.js";
 import { usage, type CommandName } from "./usage.js";
 import { validateRequestCommand, validateResponseCommand } from "./validate-commands.js";

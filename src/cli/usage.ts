@@ -1,5 +1,5 @@
 /** The CLI's help texts, one per command. */
-import { providerNames } from "../providers.js";
+import { providerNames } from "../contract/providers.js";
 
 const PROVIDERS = providerNames.join("|");
 

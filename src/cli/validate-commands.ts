@@ -1,9 +1,10 @@
 /** `validate-request` and `validate-response`: a body from a file or stdin, checked, reported, an exit code. */
 import { readFile } from "node:fs/promises";
-import { isProvider, providerNames, type Provider } from "../providers.js";
-import { validateErrorBody, validateParticipant, validateUpdateRequest, type ValidationResult } from "../validate.js";
-import { formatViolation } from "../violations.js";
-import { EXIT, UsageError, type CliIo } from "./io.js";
+import { isProvider, providerNames, type Provider } from "../contract/providers.js";
+import { validateErrorBody, validateParticipant, validateUpdateRequest, type ValidationResult } from "../contract/validate.js";
+import { formatViolation } from "../contract/violations.js";
+import { UsageError } from "../errors/usage-error.js";
+import { EXIT, type CliIo } from "./io.js";
 
 export interface ValidateOptions {
   provider?: string;

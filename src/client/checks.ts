@@ -2,7 +2,7 @@
  * Checks of what a caller hands the client: options, credentials, server variables, ids. Each returns
  * violations (never throws) and never echoes a secret.
  */
-import { closestName, describeValue, type Violation } from "../violations.js";
+import { closestName, describeValue, type Violation } from "../contract/violations.js";
 
 /** A key the caller passed that is not one of `known` (a typo such as `timeout` for `timeoutMs`). */
 export function checkKnownKeys(value: object, known: readonly string[], where: string): Violation[] {

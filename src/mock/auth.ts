@@ -3,14 +3,9 @@
  * of the mock holds a credential that could be logged or inspected.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { providers, type Provider } from "../providers.js";
+import { providers, type Provider } from "../contract/providers.js";
+import { DEFAULT_CREDENTIALS } from "./defaults.js";
 
-/** The built-in test credentials: public, printed at start so the seeds' curl samples work. */
-export const DEFAULT_CREDENTIALS = {
-  projectId: "b3877c40-da60-4998-90ad-b792e98472af",
-  apiToken: "PTmock-signalwire-api-token",
-  telnyxApiKey: "KEYmock-telnyx-api-key",
-} as const;
 
 export interface CredentialOptions {
   projectId?: string;

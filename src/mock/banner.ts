@@ -3,8 +3,9 @@
  * as pasted. Only the built-in test credentials are ever printed; credentials a user passed show as
  * placeholders.
  */
-import { providerNames, providers, type Provider } from "../providers.js";
-import { DEFAULT_CREDENTIALS, type Credentials } from "./auth.js";
+import { providerNames, providers, type Provider } from "../contract/providers.js";
+import type { Credentials } from "./auth.js";
+import { DEFAULT_CREDENTIALS } from "./defaults.js";
 import type { SeededParticipant } from "./fixtures.js";
 import { participantUri } from "./routes.js";
 

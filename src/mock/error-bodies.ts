@@ -2,8 +2,8 @@
  * Every error the mock answers, in the provider's own error format (SignalWire: `{code, message,
  * more_info, status}`; Telnyx: `{errors: [...]}`), as JSON. The tests check each against the spec.
  */
-import type { Provider } from "../providers.js";
-import { formatViolation, type Violation } from "../violations.js";
+import type { Provider } from "../contract/providers.js";
+import { formatViolation, type Violation } from "../contract/violations.js";
 
 export interface MockFailure {
   status: number;

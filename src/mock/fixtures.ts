@@ -4,10 +4,11 @@
  * mock starts.
  */
 import { readFileSync } from "node:fs";
-import { validateParticipant } from "../validate.js";
-import { formatViolation } from "../violations.js";
-import { isProvider, providerNames, type Provider } from "../providers.js";
-import { FixtureError } from "./fixture-error.js";
+import { validateParticipant } from "../contract/validate.js";
+import { formatViolation } from "../contract/violations.js";
+import { isProvider, providerNames, type Provider } from "../contract/providers.js";
+import { FixtureError } from "../errors/fixture-error.js";
+import { SEED_IDS } from "./defaults.js";
 import { freshParticipant, type ParticipantJson } from "./participants.js";
 
 export interface FixtureParticipant {
@@ -26,14 +27,15 @@ export interface FixtureAccount {
 /** Per provider, its accounts. The credentials belong to SignalWire's `projectId` and to Telnyx's first account. */
 export type Fixtures = Partial<Record<Provider, { accounts: FixtureAccount[] }>>;
 
-const CONFERENCE = "b3877c40-da60-4998-90ad-b792e98472cf";
-
 /** The default fixture: the seeds' ids, so their samples work as they are. */
 export function defaultFixtures(signalwireAccount: string): Fixtures {
-  const account = (sid: string, calls: string[]) => ({ sid, conferences: [{ sid: CONFERENCE, participants: calls.map((call_sid) => ({ call_sid })) }] });
+  const account = (sid: string, calls: readonly string[]) => ({
+    sid,
+    conferences: [{ sid: SEED_IDS.conference, participants: calls.map((call_sid) => ({ call_sid })) }],
+  });
   return {
-    signalwire: { accounts: [account(signalwireAccount, ["b3877c40-da60-4998-90ad-b792e98472ca", "b3877c40-da60-4998-90ad-b792e98472cb"])] },
-    telnyx: { accounts: [account("b3877c40-da60-4998-90ad-b792e98472af", ["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ", "v3:mock-participant-2"])] },
+    signalwire: { accounts: [account(signalwireAccount, SEED_IDS.signalwireCalls)] },
+    telnyx: { accounts: [account(SEED_IDS.account, SEED_IDS.telnyxCalls)] },
   };
 }
 

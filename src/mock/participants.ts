@@ -3,8 +3,8 @@
  * the spec's; what is here is only what the spec cannot say: the values a fresh participant starts with,
  * and which participant property each update field sets.
  */
-import { formatRfc2822Date } from "../formats.js";
-import type { Provider } from "../providers.js";
+import { formatRfc2822Date } from "../contract/formats.js";
+import type { Provider } from "../contract/providers.js";
 import { participantUri } from "./routes.js";
 
 export type ParticipantJson = Readonly<Record<string, unknown>>;

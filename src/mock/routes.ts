@@ -2,7 +2,7 @@
  * Which operation a request path is, and its path parameters. The paths come from the spec (through
  * src/providers.ts); the extra forms the mock answers on are the ones spec decision 9 documents.
  */
-import { providerNames, providers, type Provider } from "../providers.js";
+import { providerNames, providers, type Provider } from "../contract/providers.js";
 
 export interface Route {
   provider: Provider;

@@ -3,7 +3,7 @@
  * new frozen object in one synchronous step, so concurrent updates never interleave and a rejected update
  * never touches the store.
  */
-import type { Provider } from "../providers.js";
+import type { Provider } from "../contract/providers.js";
 import type { SeededParticipant } from "./fixtures.js";
 import type { ParticipantJson } from "./participants.js";
 

@@ -5,15 +5,16 @@
  * answered in openapi-fetch's `{ data, error, response }` shape.
  */
 import createFetchClient, { type Client } from "openapi-fetch";
-import type { paths } from "../generated/types.js";
-import { checkBaseUrl, checkHostLabel, checkKnownKeys, checkObject, checkPathId, checkSecret, checkSignal, checkTimeout, checkType } from "./client/checks.js";
-import { userAgent } from "./client/user-agent.js";
-import { serializeForm } from "./form.js";
-import { providers, type ErrorBody, type Participant, type Provider, type ProviderOperation, type UpdateRequest } from "./providers.js";
-import { RequestValidationError } from "./request-validation-error.js";
-import { ResponseValidationError } from "./response-validation-error.js";
-import { validateParticipant, validateUpdateRequest } from "./validate.js";
-import { describeValue, type Violation } from "./violations.js";
+import type { paths } from "../../generated/types.js";
+import { checkBaseUrl, checkHostLabel, checkKnownKeys, checkObject, checkPathId, checkSecret, checkSignal, checkTimeout, checkType } from "./checks.js";
+import { userAgent } from "./user-agent.js";
+import { serializeForm } from "../contract/form.js";
+import { providers, type ErrorBody, type Participant, type Provider, type ProviderOperation, type UpdateRequest } from "../contract/providers.js";
+import { ClientOptionsError } from "../errors/client-options-error.js";
+import { RequestValidationError } from "../errors/request-validation-error.js";
+import { ResponseValidationError } from "../errors/response-validation-error.js";
+import { validateParticipant, validateUpdateRequest } from "../contract/validate.js";
+import { describeValue, type Violation } from "../contract/violations.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -172,7 +173,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
     ...checkTimeout("timeoutMs", options.timeoutMs),
     ...checkType("validateResponses", options.validateResponses, "boolean"),
   ];
-  if (violations.length > 0) throw new RequestValidationError(violations, `${setup.factory} refused its options`);
+  if (violations.length > 0) throw new ClientOptionsError(setup.factory, violations);
 
   const shared = {
     baseUrl: serverUrl(operation, setup.serverVariables, base.origin),
@@ -236,7 +237,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
 
 function checkedOptions<T>(options: T, factory: string): T {
   const shape = checkObject("options", options, "an object of options");
-  if (shape.length > 0) throw new RequestValidationError(shape, `${factory} refused its options`);
+  if (shape.length > 0) throw new ClientOptionsError(factory, shape);
   return options;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `conference-participants`: validate-request, validate-response, mock. */
 import { text } from "node:stream/consumers";
-import { runCli } from "./cli/run.js";
+import { runCli } from "./run.js";
 
 runCli(process.argv.slice(2), {
   stdout: (output) => process.stdout.write(output),

@@ -2,7 +2,7 @@
  * The contract as functions: requests, participants and error bodies checked with the precompiled
  * validators (no schema is compiled at import). They never throw, whatever they are given.
  */
-import { conditions, strictValidators, validators, type SchemaName } from "../generated/validators.js";
+import { conditions, strictValidators, validators, type SchemaName } from "../../generated/validators.js";
 import { parseForm } from "./form.js";
 import { isProvider, providerNames, providers, type ErrorBody, type Participant, type Provider, type UpdateRequest } from "./providers.js";
 import { toViolations, type Violation } from "./violations.js";

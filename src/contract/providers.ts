@@ -2,8 +2,8 @@
  * The one table of what differs between providers. Everything provider-specific is looked up here; the
  * facts themselves come from the spec (generated/operations.ts, generated/types.ts).
  */
-import { operations as specOperations } from "../generated/operations.js";
-import type { operations } from "../generated/types.js";
+import { operations as specOperations } from "../../generated/operations.js";
+import type { operations } from "../../generated/types.js";
 
 export const providers = {
   signalwire: { operationId: "updateSignalWireParticipant", ...specOperations.updateSignalWireParticipant },

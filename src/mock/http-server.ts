@@ -6,10 +6,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { isUnreadableForm } from "../form.js";
-import { providers, type Provider } from "../providers.js";
-import { validateUpdateRequest } from "../validate.js";
-import type { Violation } from "../violations.js";
+import { isUnreadableForm } from "../contract/form.js";
+import { providers, type Provider } from "../contract/providers.js";
+import { validateUpdateRequest } from "../contract/validate.js";
+import type { Violation } from "../contract/violations.js";
 import { Credentials, challenges, type CredentialOptions } from "./auth.js";
 import { errorBody, unroutedBody, type MockFailure } from "./error-bodies.js";
 import { defaultFixtures, readFixtures, seedParticipants, type Fixtures, type SeededParticipant } from "./fixtures.js";

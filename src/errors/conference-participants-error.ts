@@ -1,0 +1,13 @@
+/** The base of every error this package throws: a message, and the violations behind it. */
+import { formatViolation, type Violation } from "../contract/violations.js";
+
+export class ConferenceParticipantsError extends Error {
+  override readonly name: string = "ConferenceParticipantsError";
+  /** Every problem found, each with its `code`, field, what was expected and what was received. */
+  readonly violations: readonly Violation[];
+
+  constructor(summary: string, violations: readonly Violation[]) {
+    super(violations.length === 0 ? summary : `${summary}: ${violations.map(formatViolation).join("; ")}`);
+    this.violations = Object.freeze(violations.map((violation) => Object.freeze({ ...violation })));
+  }
+}

@@ -1,0 +1,7 @@
+/** Every error class this package throws, one per file, all sharing `ConferenceParticipantsError`'s `violations`. */
+export { ConferenceParticipantsError } from "./conference-participants-error.js";
+export { RequestValidationError } from "./request-validation-error.js";
+export { ClientOptionsError } from "./client-options-error.js";
+export { ResponseValidationError } from "./response-validation-error.js";
+export { FixtureError } from "./fixture-error.js";
+export { UsageError } from "./usage-error.js";
