@@ -1,9 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+/** Tests that need the build (dist/), a browser or a packed tarball: `npm test` runs them, `npm run test:unit` does not. */
+const whole = ["test/docs.test.ts", "test/package.test.ts", "test/quick-start.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: whole } },
+      { extends: true, test: { name: "whole", include: whole } },
+    ],
   },
 });

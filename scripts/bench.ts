@@ -19,7 +19,9 @@ execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 
 const only = process.argv[2];
 const sections: BenchSection[] = [];
-for (const file of readdirSync(join(root, "scripts", "bench")).filter((f) => f.endsWith(".bench.ts")).sort()) {
+for (const file of readdirSync(join(root, "scripts", "bench"))
+  .filter((f) => f.endsWith(".bench.ts"))
+  .sort()) {
   if (only !== undefined && !file.includes(only)) continue;
   console.log(`\n== ${file}`);
   const module = (await import(pathToFileURL(join(root, "scripts", "bench", file)).href)) as { run(): Promise<BenchSection[]> };

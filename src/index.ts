@@ -3,7 +3,16 @@ export { validateUpdateRequest, validateParticipant, validateErrorBody } from ".
 export type { ValidationResult, Violation } from "./contract/validate.js";
 export { formatViolation } from "./contract/violations.js";
 export { createSignalWireClient, createTelnyxClient } from "./client/index.js";
-export type { ClientOptions, SignalWireClientOptions, TelnyxClientOptions, ParticipantClient, SignalWireClient, TelnyxClient, UpdateParticipantParams, UpdateParticipantResult } from "./client/index.js";
+export type {
+  ClientOptions,
+  SignalWireClientOptions,
+  TelnyxClientOptions,
+  ParticipantClient,
+  SignalWireClient,
+  TelnyxClient,
+  UpdateParticipantParams,
+  UpdateParticipantResult,
+} from "./client/index.js";
 export { ConferenceParticipantsError, RequestValidationError, ClientOptionsError, ResponseValidationError } from "./errors/index.js";
 export type { Provider, UpdateRequest, Participant, ErrorBody } from "./contract/providers.js";
 export type { paths, components, operations } from "../generated/types.js";

@@ -21,10 +21,20 @@ async function cli(args: string[], stdin = "") {
 
 describe("validate-request", () => {
   it.each([
-    ["a valid form (capitalised booleans, empty CallSidToCoach)", ["--provider", "signalwire", fixture("barge.form")], 0, "valid signalwire update request (form)"],
+    [
+      "a valid form (capitalised booleans, empty CallSidToCoach)",
+      ["--provider", "signalwire", fixture("barge.form")],
+      0,
+      "valid signalwire update request (form)",
+    ],
     ["a valid JSON body", ["--provider", "telnyx", fixture("mute.json")], 0, "valid telnyx update request (JSON)"],
     ["an invalid form", ["--provider", "telnyx", fixture("invalid.form")], 1, 'Muted: must be true or false (received "yes")'],
-    ["an unknown field", ["--provider", "telnyx", fixture("invalid.form")], 1, "HoldURL: is not a field of this body; did you mean HoldUrl?"],
+    [
+      "an unknown field",
+      ["--provider", "telnyx", fixture("invalid.form")],
+      1,
+      "HoldURL: is not a field of this body; did you mean HoldUrl?",
+    ],
   ])("%s", async (_name, args, code, output) => {
     const result = await cli(["validate-request", ...args]);
     expect(result.code).toBe(code);
@@ -93,7 +103,10 @@ describe("usage", () => {
 
 /** The CLI as a process, run from the source with tsx. */
 function spawnCli(args: string[]) {
-  return spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), ...args], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  return spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), ...args], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
 }
 
 describe("the binary", () => {
@@ -125,7 +138,9 @@ describe("the binary", () => {
     });
     const response = await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "user-secret-token") } });
     expect(response.status).toBe(200);
-    expect(await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN) } })).toMatchObject({ status: 401 });
+    expect(await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN) } })).toMatchObject({
+      status: 401,
+    });
     child.kill(signal);
     expect(await closed).toBe(0);
     expect(output).toContain(`${url}/docs`);

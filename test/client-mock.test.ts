@@ -18,14 +18,19 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const signalwire = (apiToken = TOKEN) => createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken, baseUrl: mock.url, validateResponses: true });
+const signalwire = (apiToken = TOKEN) =>
+  createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken, baseUrl: mock.url, validateResponses: true });
 const telnyx = (apiKey = KEY) => createTelnyxClient({ apiKey, accountSid: ACCOUNT, baseUrl: mock.url, validateResponses: true });
 
 describe("SignalWire through the mock", () => {
   it.each([
     ["mute", { Muted: true }, { muted: true }],
     ["hold with music", { Hold: true, HoldUrl: "http://www.your-application.com/hold" }, { hold: true }],
-    ["coach", { Muted: false, Coaching: true, Beep: false as const, CallSidToCoach: COACHED }, { coaching: true, call_sid_to_coach: COACHED }],
+    [
+      "coach",
+      { Muted: false, Coaching: true, Beep: false as const, CallSidToCoach: COACHED },
+      { coaching: true, call_sid_to_coach: COACHED },
+    ],
     ["barge", { Muted: false, Coaching: false, CallSidToCoach: "" }, { coaching: false, call_sid_to_coach: null }],
   ])("%s: the participant shows the update", async (_name, body, shows) => {
     const { data, error } = await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body });
@@ -34,7 +39,11 @@ describe("SignalWire through the mock", () => {
   });
 
   it("a wrong token gets the 401 error body, typed", async () => {
-    const { data, error, response } = await signalwire("PT-wrong").updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
+    const { data, error, response } = await signalwire("PT-wrong").updateParticipant({
+      conferenceSid: CONFERENCE,
+      callSid: CALL,
+      body: { Muted: true },
+    });
     expect(data).toBeUndefined();
     expect(response.status).toBe(401);
     if (error === undefined || typeof error === "string") throw new Error("expected SignalWire's error body");
@@ -42,7 +51,10 @@ describe("SignalWire through the mock", () => {
   });
 
   it("an unknown participant gets 404", async () => {
-    const { error, response } = await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: "b3877c40-da60-4998-90ad-b792e98472ff" });
+    const { error, response } = await signalwire().updateParticipant({
+      conferenceSid: CONFERENCE,
+      callSid: "b3877c40-da60-4998-90ad-b792e98472ff",
+    });
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ status: 404 });
   });
@@ -60,9 +72,17 @@ describe("Telnyx through the mock", () => {
   });
 
   it("coach by call control id, then barge", async () => {
-    const coached = await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: TELNYX_CALL, body: { Coaching: true, CallSidToCoach: "v3:mock-participant-2" } });
+    const coached = await telnyx().updateParticipant({
+      conferenceSid: CONFERENCE,
+      callSid: TELNYX_CALL,
+      body: { Coaching: true, CallSidToCoach: "v3:mock-participant-2" },
+    });
     expect(coached.data).toMatchObject({ coaching: true, coaching_call_sid: "v3:mock-participant-2" });
-    const barged = await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: TELNYX_CALL, body: { Coaching: false, CallSidToCoach: "" } });
+    const barged = await telnyx().updateParticipant({
+      conferenceSid: CONFERENCE,
+      callSid: TELNYX_CALL,
+      body: { Coaching: false, CallSidToCoach: "" },
+    });
     expect(barged.data).toMatchObject({ coaching: false });
   });
 

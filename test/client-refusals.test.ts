@@ -46,15 +46,45 @@ const v = (path: string, message: string, expected?: string, received?: string):
 
 describe("an update the contract forbids is refused, and nothing is sent", () => {
   const cases: [Provider, string, Record<string, unknown>, Violation[]][] = [
-    ["signalwire", "Coaching without CallSidToCoach", { Coaching: true }, [v("CallSidToCoach", "is required when Coaching is true", "a value")]],
-    ["telnyx", "Coaching without CallSidToCoach", { Coaching: true }, [v("CallSidToCoach", "is required when Coaching is true", "a value")]],
-    ["signalwire", "Coaching with an empty CallSidToCoach", { Coaching: true, CallSidToCoach: "" }, [v("CallSidToCoach", "must not be empty when Coaching is true", "a non-empty string", '""')]],
+    [
+      "signalwire",
+      "Coaching without CallSidToCoach",
+      { Coaching: true },
+      [v("CallSidToCoach", "is required when Coaching is true", "a value")],
+    ],
+    [
+      "telnyx",
+      "Coaching without CallSidToCoach",
+      { Coaching: true },
+      [v("CallSidToCoach", "is required when Coaching is true", "a value")],
+    ],
+    [
+      "signalwire",
+      "Coaching with an empty CallSidToCoach",
+      { Coaching: true, CallSidToCoach: "" },
+      [v("CallSidToCoach", "must not be empty when Coaching is true", "a non-empty string", '""')],
+    ],
     ["signalwire", "HoldMethod PUT", { HoldMethod: "PUT" }, [v("HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"')]],
     ["telnyx", "HoldMethod PUT", { HoldMethod: "PUT" }, [v("HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"')]],
-    ["signalwire", "a HoldUrl that is not a URL", { Hold: true, HoldUrl: "not a url" }, [v("HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"not a url"')]],
-    ["telnyx", "a HoldUrl that is not http(s)", { HoldUrl: "ftp://example.com/hold.mp3" }, [v("HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"ftp://example.com/hold.mp3"')]],
+    [
+      "signalwire",
+      "a HoldUrl that is not a URL",
+      { Hold: true, HoldUrl: "not a url" },
+      [v("HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"not a url"')],
+    ],
+    [
+      "telnyx",
+      "a HoldUrl that is not http(s)",
+      { HoldUrl: "ftp://example.com/hold.mp3" },
+      [v("HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"ftp://example.com/hold.mp3"')],
+    ],
     ["signalwire", "an unknown field", { Foo: 1 }, [v("Foo", "is not a field of this body", "no such field")]],
-    ["telnyx", "Telnyx's old HoldURL spelling", { HoldURL: "https://example.com/hold.mp3" }, [v("HoldURL", "is not a field of this body; did you mean HoldUrl?", "HoldUrl")]],
+    [
+      "telnyx",
+      "Telnyx's old HoldURL spelling",
+      { HoldURL: "https://example.com/hold.mp3" },
+      [v("HoldURL", "is not a field of this body; did you mean HoldUrl?", "HoldUrl")],
+    ],
     ["signalwire", "a Telnyx-only field", { BeepOnExit: true }, [v("BeepOnExit", "is not a field of this body", "no such field")]],
     ["telnyx", "a SignalWire-only field", { WaitMethod: "GET" }, [v("WaitMethod", "is not a field of this body", "no such field")]],
     ["signalwire", "Beep: true", { Beep: true }, [v("Beep", "must be false", "false", "true")]],
@@ -64,14 +94,20 @@ describe("an update the contract forbids is refused, and nothing is sent", () =>
       "signalwire",
       "several violations at once, every one listed",
       { Muted: "yes", HoldMethod: "PUT", Coaching: true },
-      [v("Muted", "must be a boolean", "boolean", '"yes"'), v("HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"'), v("CallSidToCoach", "is required when Coaching is true", "a value")],
+      [
+        v("Muted", "must be a boolean", "boolean", '"yes"'),
+        v("HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"'),
+        v("CallSidToCoach", "is required when Coaching is true", "a value"),
+      ],
     ],
   ];
 
   it.each(cases)("%s: %s", async (provider, _name, body, expected) => {
     const client = provider === "signalwire" ? signalwire() : telnyx();
     const error = await refusal(() => client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: body as never }));
-    expect([...error.violations].sort((a, b) => a.path.localeCompare(b.path))).toEqual([...expected].sort((a, b) => a.path.localeCompare(b.path)));
+    expect([...error.violations].sort((a, b) => a.path.localeCompare(b.path))).toEqual(
+      [...expected].sort((a, b) => a.path.localeCompare(b.path)),
+    );
     expect(error.message).toMatch(/^The update was refused and nothing was sent: /);
     for (const violation of expected) expect(error.message).toContain(`${violation.path}: ${violation.message}`);
     expect(current().requests).toEqual([]);
@@ -94,13 +130,37 @@ describe("ids are refused when they are empty, missing or would not stay one pat
   const cases: [string, Record<string, unknown>, Violation[]][] = [
     ["an empty callSid", { conferenceSid: CONFERENCE, callSid: "" }, [v("callSid", "must not be empty", "a non-empty id", '""')]],
     ["a missing conferenceSid", { callSid: CALL }, [v("conferenceSid", "is required", "a non-empty id")]],
-    ["an empty accountSid", { accountSid: "", conferenceSid: CONFERENCE, callSid: CALL }, [v("accountSid", "must not be empty", "a non-empty id", '""')]],
+    [
+      "an empty accountSid",
+      { accountSid: "", conferenceSid: CONFERENCE, callSid: CALL },
+      [v("accountSid", "must not be empty", "a non-empty id", '""')],
+    ],
     ["a number", { conferenceSid: 42, callSid: CALL }, [v("conferenceSid", "must be a string", "a non-empty id", "42")]],
-    ["a dot segment", { conferenceSid: CONFERENCE, callSid: ".." }, [v("callSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '".."')]],
-    ["a single dot", { conferenceSid: ".", callSid: CALL }, [v("conferenceSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '"."')]],
-    ["a lone surrogate", { conferenceSid: CONFERENCE, callSid: "a\ud800" }, [v("callSid", "must be well-formed Unicode (it has a lone surrogate)", "a non-empty id", '"a\\ud800"')]],
-    ["a misspelt argument", { conferenceSid: CONFERENCE, callSid: CALL, Body: { Muted: true } }, [v("Body", "is not an option of updateParticipant; did you mean body?", "body")]],
-    ["a signal that is not an AbortSignal", { conferenceSid: CONFERENCE, callSid: CALL, signal: {} }, [v("signal", "must be an AbortSignal", "an AbortSignal", "object")]],
+    [
+      "a dot segment",
+      { conferenceSid: CONFERENCE, callSid: ".." },
+      [v("callSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '".."')],
+    ],
+    [
+      "a single dot",
+      { conferenceSid: ".", callSid: CALL },
+      [v("conferenceSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '"."')],
+    ],
+    [
+      "a lone surrogate",
+      { conferenceSid: CONFERENCE, callSid: "a\ud800" },
+      [v("callSid", "must be well-formed Unicode (it has a lone surrogate)", "a non-empty id", '"a\\ud800"')],
+    ],
+    [
+      "a misspelt argument",
+      { conferenceSid: CONFERENCE, callSid: CALL, Body: { Muted: true } },
+      [v("Body", "is not an option of updateParticipant; did you mean body?", "body")],
+    ],
+    [
+      "a signal that is not an AbortSignal",
+      { conferenceSid: CONFERENCE, callSid: CALL, signal: {} },
+      [v("signal", "must be an AbortSignal", "an AbortSignal", "object")],
+    ],
   ];
 
   it.each(cases)("%s", async (_name, params, expected) => {
@@ -111,11 +171,15 @@ describe("ids are refused when they are empty, missing or would not stay one pat
 
   it("refuses params that are not an object", async () => {
     const error = await refusal(() => signalwire().updateParticipant(undefined as never));
-    expect(error.violations).toEqual([v("params", "must be an object with conferenceSid, callSid and body", "an object with conferenceSid, callSid and body", "undefined")]);
+    expect(error.violations).toEqual([
+      v("params", "must be an object with conferenceSid, callSid and body", "an object with conferenceSid, callSid and body", "undefined"),
+    ]);
   });
 
   it("lists id and body violations together", async () => {
-    const error = await refusal(() => signalwire().updateParticipant({ conferenceSid: "", callSid: CALL, body: { HoldMethod: "PUT" as never } }));
+    const error = await refusal(() =>
+      signalwire().updateParticipant({ conferenceSid: "", callSid: CALL, body: { HoldMethod: "PUT" as never } }),
+    );
     expect(error.violations.map((violation) => violation.path)).toEqual(["conferenceSid", "HoldMethod"]);
   });
 });
@@ -123,21 +187,107 @@ describe("ids are refused when they are empty, missing or would not stay one pat
 describe("client options", () => {
   const base = { space: "example", projectId: ACCOUNT, apiToken: TOKEN };
   const cases: [string, Record<string, unknown>, Violation[]][] = [
-    ["plain http to another host", { baseUrl: "http://example.com" }, [v("baseUrl", "must use https unless its host is a loopback address: credentials are not sent in clear text", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"http://example.com"')]],
-    ["plain http to a private address", { baseUrl: "http://10.0.0.1:4010" }, [v("baseUrl", "must use https unless its host is a loopback address: credentials are not sent in clear text", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"http://10.0.0.1:4010"')]],
-    ["a baseUrl with a path", { baseUrl: "https://api.example.com/v1" }, [v("baseUrl", "must be an origin only: the provider's path is added to it", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"https://api.example.com/v1"')]],
-    ["a baseUrl with a query", { baseUrl: "http://127.0.0.1:4010?debug" }, [v("baseUrl", "must be an origin only: the provider's path is added to it", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"http://127.0.0.1:4010?debug"')]],
-    ["a baseUrl that is not http(s)", { baseUrl: "ftp://127.0.0.1" }, [v("baseUrl", "must use https (or http to a loopback host)", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"ftp://127.0.0.1"')]],
-    ["a baseUrl that is not a URL", { baseUrl: "localhost:4010/" }, [v("baseUrl", "must use https (or http to a loopback host)", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"localhost:4010/"')]],
-    ["a relative baseUrl", { baseUrl: "/api" }, [v("baseUrl", "must be an absolute URL", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"/api"')]],
-    ["a Space that is not a host label", { space: "evil.example/x" }, [v("space", "must be one host name label (letters, digits and inner hyphens)", "a name such as example", '"evil.example/x"')]],
+    [
+      "plain http to another host",
+      { baseUrl: "http://example.com" },
+      [
+        v(
+          "baseUrl",
+          "must use https unless its host is a loopback address: credentials are not sent in clear text",
+          "an origin such as https://api.example.com or http://127.0.0.1:4010",
+          '"http://example.com"',
+        ),
+      ],
+    ],
+    [
+      "plain http to a private address",
+      { baseUrl: "http://10.0.0.1:4010" },
+      [
+        v(
+          "baseUrl",
+          "must use https unless its host is a loopback address: credentials are not sent in clear text",
+          "an origin such as https://api.example.com or http://127.0.0.1:4010",
+          '"http://10.0.0.1:4010"',
+        ),
+      ],
+    ],
+    [
+      "a baseUrl with a path",
+      { baseUrl: "https://api.example.com/v1" },
+      [
+        v(
+          "baseUrl",
+          "must be an origin only: the provider's path is added to it",
+          "an origin such as https://api.example.com or http://127.0.0.1:4010",
+          '"https://api.example.com/v1"',
+        ),
+      ],
+    ],
+    [
+      "a baseUrl with a query",
+      { baseUrl: "http://127.0.0.1:4010?debug" },
+      [
+        v(
+          "baseUrl",
+          "must be an origin only: the provider's path is added to it",
+          "an origin such as https://api.example.com or http://127.0.0.1:4010",
+          '"http://127.0.0.1:4010?debug"',
+        ),
+      ],
+    ],
+    [
+      "a baseUrl that is not http(s)",
+      { baseUrl: "ftp://127.0.0.1" },
+      [
+        v(
+          "baseUrl",
+          "must use https (or http to a loopback host)",
+          "an origin such as https://api.example.com or http://127.0.0.1:4010",
+          '"ftp://127.0.0.1"',
+        ),
+      ],
+    ],
+    [
+      "a baseUrl that is not a URL",
+      { baseUrl: "localhost:4010/" },
+      [
+        v(
+          "baseUrl",
+          "must use https (or http to a loopback host)",
+          "an origin such as https://api.example.com or http://127.0.0.1:4010",
+          '"localhost:4010/"',
+        ),
+      ],
+    ],
+    [
+      "a relative baseUrl",
+      { baseUrl: "/api" },
+      [v("baseUrl", "must be an absolute URL", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"/api"')],
+    ],
+    [
+      "a Space that is not a host label",
+      { space: "evil.example/x" },
+      [v("space", "must be one host name label (letters, digits and inner hyphens)", "a name such as example", '"evil.example/x"')],
+    ],
     ["a missing Space", { space: undefined }, [v("space", "is required", "a name such as example")]],
     ["a missing apiToken", { apiToken: undefined }, [v("apiToken", "is required", "a non-empty string of visible ASCII characters")]],
-    ["a projectId with a colon", { projectId: "a:b" }, [v("projectId", "must not contain ':'", "a non-empty string of visible ASCII characters")]],
+    [
+      "a projectId with a colon",
+      { projectId: "a:b" },
+      [v("projectId", "must not contain ':'", "a non-empty string of visible ASCII characters")],
+    ],
     ["a negative timeout", { timeoutMs: -1 }, [v("timeoutMs", "must be a positive number of milliseconds", "a number > 0", "-1")]],
-    ["a misspelt option", { timeout: 5 }, [v("timeout", "is not an option of createSignalWireClient; did you mean timeoutMs?", "timeoutMs")]],
+    [
+      "a misspelt option",
+      { timeout: 5 },
+      [v("timeout", "is not an option of createSignalWireClient; did you mean timeoutMs?", "timeoutMs")],
+    ],
     ["a fetch that is not a function", { fetch: "fetch" }, [v("fetch", "must be a function", "function", "string")]],
-    ["validateResponses that is not a boolean", { validateResponses: "yes" }, [v("validateResponses", "must be a boolean", "boolean", "string")]],
+    [
+      "validateResponses that is not a boolean",
+      { validateResponses: "yes" },
+      [v("validateResponses", "must be a boolean", "boolean", "string")],
+    ],
   ];
 
   it.each(cases)("refuses %s", (_name, change, expected) => {
@@ -155,9 +305,12 @@ describe("client options", () => {
     ]);
   });
 
-  it.each(["https://api.example.com", "http://127.0.0.1:4010", "http://127.1.2.3", "http://localhost:4010", "http://[::1]:4010"])("accepts %s", (baseUrl) => {
-    expect(() => createSignalWireClient({ ...base, baseUrl })).not.toThrow();
-  });
+  it.each(["https://api.example.com", "http://127.0.0.1:4010", "http://127.1.2.3", "http://localhost:4010", "http://[::1]:4010"])(
+    "accepts %s",
+    (baseUrl) => {
+      expect(() => createSignalWireClient({ ...base, baseUrl })).not.toThrow();
+    },
+  );
 });
 
 describe("credentials never show", () => {
@@ -177,16 +330,26 @@ describe("credentials never show", () => {
   it("not in option refusals, even when the refused value is the secret itself", () => {
     expectNoSecret(thrown(() => createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: `${TOKEN}\r\nX-Injected: 1` })));
     expectNoSecret(thrown(() => createTelnyxClient({ apiKey: `${KEY} ü`, accountSid: ACCOUNT })));
-    expectNoSecret(thrown(() => createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: TOKEN, baseUrl: "http://user:SECRETpw@127.0.0.1:4010" })));
+    expectNoSecret(
+      thrown(() =>
+        createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: TOKEN, baseUrl: "http://user:SECRETpw@127.0.0.1:4010" }),
+      ),
+    );
   });
 
   it("not in request refusals", async () => {
-    expectNoSecret(await refusal(() => signalwire().updateParticipant({ conferenceSid: "", callSid: CALL, body: { HoldMethod: "PUT" as never } })));
+    expectNoSecret(
+      await refusal(() => signalwire().updateParticipant({ conferenceSid: "", callSid: CALL, body: { HoldMethod: "PUT" as never } })),
+    );
   });
 
   it("not in response errors, timeouts or network failures", async () => {
     current().reply = () => ({ body: "not json" });
-    expectNoSecret(await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL }).catch((e: unknown) => e));
+    expectNoSecret(
+      await signalwire()
+        .updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL })
+        .catch((e: unknown) => e),
+    );
     current().reply = () => ({ hang: "headers" });
     const slow = createTelnyxClient({ apiKey: KEY, accountSid: ACCOUNT, baseUrl: current().origin, timeoutMs: 30 });
     expectNoSecret(await slow.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL }).catch((e: unknown) => e));

@@ -10,7 +10,6 @@ import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
 
-
 const current = useRecordingServer();
 
 function client(provider: Provider, options: ClientOptions = {}) {
@@ -20,7 +19,12 @@ function client(provider: Provider, options: ClientOptions = {}) {
     : createTelnyxClient({ apiKey: "KEY-telnyx", accountSid: ACCOUNT, ...common });
 }
 const update = (provider: Provider, options?: ClientOptions, signal?: AbortSignal) =>
-  client(provider, options).updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true }, ...(signal ? { signal } : {}) });
+  client(provider, options).updateParticipant({
+    conferenceSid: CONFERENCE,
+    callSid: CALL,
+    body: { Muted: true },
+    ...(signal ? { signal } : {}),
+  });
 
 describe("error responses reach `error` typed and intact", () => {
   const cases: [Provider, number][] = [
@@ -44,7 +48,12 @@ describe("error responses reach `error` typed and intact", () => {
 
   it("a SignalWire error's fields have the spec's types", async () => {
     current().reply = () => ({ status: 401, body: responseExample("signalwire", 401) });
-    const { error } = await createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: "PT-token", baseUrl: current().origin }).updateParticipant({
+    const { error } = await createSignalWireClient({
+      space: "example",
+      projectId: ACCOUNT,
+      apiToken: "PT-token",
+      baseUrl: current().origin,
+    }).updateParticipant({
       conferenceSid: CONFERENCE,
       callSid: CALL,
     });
@@ -85,7 +94,11 @@ describe("2xx bodies", () => {
 
   it("an empty 2xx body rejects the same way", async () => {
     current().reply = () => ({ status: 200 });
-    await expect(update("telnyx")).rejects.toMatchObject({ name: "ResponseValidationError", body: "", violations: [{ path: "", message: "is not JSON" }] });
+    await expect(update("telnyx")).rejects.toMatchObject({
+      name: "ResponseValidationError",
+      body: "",
+      violations: [{ path: "", message: "is not JSON" }],
+    });
   });
 });
 

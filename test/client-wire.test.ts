@@ -23,21 +23,45 @@ const telnyx = () => createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: ACCOUN
 // The seeds' six scenarios (seed 003's samples; the barge as the Node SDK sends it), with the exact bytes each must send.
 const signalwireScenarios = [
   { scenario: "update", body: {}, wire: "" },
-  { scenario: "coaching", body: { Muted: false, Coaching: true, Beep: false, CallSidToCoach: COACHED }, wire: `Muted=false&Coaching=true&Beep=false&CallSidToCoach=${COACHED}` },
-  { scenario: "monitoring", body: { Muted: true, Coaching: true, Beep: false, CallSidToCoach: COACHED }, wire: `Muted=true&Coaching=true&Beep=false&CallSidToCoach=${COACHED}` },
+  {
+    scenario: "coaching",
+    body: { Muted: false, Coaching: true, Beep: false, CallSidToCoach: COACHED },
+    wire: `Muted=false&Coaching=true&Beep=false&CallSidToCoach=${COACHED}`,
+  },
+  {
+    scenario: "monitoring",
+    body: { Muted: true, Coaching: true, Beep: false, CallSidToCoach: COACHED },
+    wire: `Muted=true&Coaching=true&Beep=false&CallSidToCoach=${COACHED}`,
+  },
   { scenario: "barge", body: { Muted: false, Coaching: false, CallSidToCoach: "" }, wire: "Muted=false&Coaching=false&CallSidToCoach=" },
   { scenario: "mute", body: { Muted: true }, wire: "Muted=true" },
-  { scenario: "holdWithMusic", body: { Hold: true, HoldUrl: "http://www.your-application.com/hold" }, wire: "Hold=true&HoldUrl=http%3A%2F%2Fwww.your-application.com%2Fhold" },
+  {
+    scenario: "holdWithMusic",
+    body: { Hold: true, HoldUrl: "http://www.your-application.com/hold" },
+    wire: "Hold=true&HoldUrl=http%3A%2F%2Fwww.your-application.com%2Fhold",
+  },
 ] as const;
 
 // The same scenarios for Telnyx, which has no Beep field (decision 8) and coaches by call-control id.
 const telnyxScenarios = [
   { scenario: "update", body: {}, wire: "" },
-  { scenario: "coaching", body: { Muted: false, Coaching: true, CallSidToCoach: "v3:mock-participant-2" }, wire: "Muted=false&Coaching=true&CallSidToCoach=v3%3Amock-participant-2" },
-  { scenario: "monitoring", body: { Muted: true, Coaching: true, CallSidToCoach: "v3:mock-participant-2" }, wire: "Muted=true&Coaching=true&CallSidToCoach=v3%3Amock-participant-2" },
+  {
+    scenario: "coaching",
+    body: { Muted: false, Coaching: true, CallSidToCoach: "v3:mock-participant-2" },
+    wire: "Muted=false&Coaching=true&CallSidToCoach=v3%3Amock-participant-2",
+  },
+  {
+    scenario: "monitoring",
+    body: { Muted: true, Coaching: true, CallSidToCoach: "v3:mock-participant-2" },
+    wire: "Muted=true&Coaching=true&CallSidToCoach=v3%3Amock-participant-2",
+  },
   { scenario: "barge", body: { Muted: false, Coaching: false, CallSidToCoach: "" }, wire: "Muted=false&Coaching=false&CallSidToCoach=" },
   { scenario: "mute", body: { Muted: true }, wire: "Muted=true" },
-  { scenario: "holdWithMusic", body: { Hold: true, HoldUrl: "https://www.your-application.com/hold.mp3", HoldMethod: "GET" }, wire: "Hold=true&HoldUrl=https%3A%2F%2Fwww.your-application.com%2Fhold.mp3&HoldMethod=GET" },
+  {
+    scenario: "holdWithMusic",
+    body: { Hold: true, HoldUrl: "https://www.your-application.com/hold.mp3", HoldMethod: "GET" },
+    wire: "Hold=true&HoldUrl=https%3A%2F%2Fwww.your-application.com%2Fhold.mp3&HoldMethod=GET",
+  },
 ] as const;
 
 describe("SignalWire: the seed scenarios on the wire", () => {
@@ -87,7 +111,11 @@ describe("Telnyx: the seed scenarios on the wire", () => {
 
 describe("form bodies", () => {
   it("leaves unset fields out (never the text undefined or null)", async () => {
-    await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: TELNYX_CALL, body: { Muted: true, Hold: undefined, HoldUrl: undefined } });
+    await telnyx().updateParticipant({
+      conferenceSid: CONFERENCE,
+      callSid: TELNYX_CALL,
+      body: { Muted: true, Hold: undefined, HoldUrl: undefined },
+    });
     expect(current().requests.map((r) => r.body)).toEqual(["Muted=true"]);
   });
 
@@ -112,7 +140,9 @@ describe("path parameters", () => {
 
   it.each(cases)("sends the call id $id as one segment: $path", async ({ id, path }) => {
     await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: id, body: { Muted: true } });
-    expect(current().requests.map((r) => r.url)).toEqual([`/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${path}`]);
+    expect(current().requests.map((r) => r.url)).toEqual([
+      `/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${path}`,
+    ]);
   });
 
   it.each(cases)("sends the account and conference ids $id as one segment each", async ({ id, path }) => {
@@ -135,7 +165,12 @@ describe("baseUrl", () => {
   });
 
   it("accepts localhost", async () => {
-    const client = createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: TOKEN, baseUrl: current().origin.replace("127.0.0.1", "localhost") });
+    const client = createSignalWireClient({
+      space: "example",
+      projectId: ACCOUNT,
+      apiToken: TOKEN,
+      baseUrl: current().origin.replace("127.0.0.1", "localhost"),
+    });
     const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
     expect(response.status).toBe(200);
     expect(current().requests).toHaveLength(1);
@@ -153,7 +188,9 @@ describe("baseUrl", () => {
       },
     });
     const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
-    expect(seen).toEqual([`https://my-space.signalwire.com/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+    expect(seen).toEqual([
+      `https://my-space.signalwire.com/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`,
+    ]);
     expect(response.status).toBe(200);
     expect(current().requests.map((r) => r.body)).toEqual(["Muted=true"]);
   });
@@ -176,19 +213,30 @@ describe("baseUrl", () => {
 describe("the underlying openapi-fetch client", () => {
   it("sends with the same server, credentials and form encoding", async () => {
     const client = signalwire();
-    const { data } = await client.fetchClient.POST("/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
-      params: { path: { AccountSid: ACCOUNT, ConferenceSid: CONFERENCE, CallSid: CALL } },
-      body: { Muted: true, Hold: undefined },
-    });
+    const { data } = await client.fetchClient.POST(
+      "/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}",
+      {
+        params: { path: { AccountSid: ACCOUNT, ConferenceSid: CONFERENCE, CallSid: CALL } },
+        body: { Muted: true, Hold: undefined },
+      },
+    );
     expect(data).toEqual({});
     expect(current().requests).toHaveLength(1);
     expect(current().requests[0]!.body).toBe("Muted=true");
-    expect(current().requests[0]!.headers).toMatchObject({ "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}` });
+    expect(current().requests[0]!.headers).toMatchObject({
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${ACCOUNT}:${TOKEN}`).toString("base64")}`,
+    });
   });
 
   it("keeps its middleware to its own calls: updateParticipant is not routed through it", async () => {
     const client = signalwire();
-    client.fetchClient.use({ onRequest: ({ request }) => (request.headers.set("X-Middleware", "yes"), request) });
+    client.fetchClient.use({
+      onRequest: ({ request }) => {
+        request.headers.set("X-Middleware", "yes");
+        return request;
+      },
+    });
     await client.fetchClient.POST("/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
       params: { path: { AccountSid: ACCOUNT, ConferenceSid: CONFERENCE, CallSid: CALL } },
       body: { Muted: true },
@@ -201,11 +249,14 @@ describe("the underlying openapi-fetch client", () => {
   });
 
   it("sends JSON when told to (Telnyx takes both)", async () => {
-    const { error } = await telnyx().fetchClient.POST("/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}", {
-      params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid: CALL } },
-      body: { Muted: true },
-      headers: { "Content-Type": "application/json" },
-    });
+    const { error } = await telnyx().fetchClient.POST(
+      "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}",
+      {
+        params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid: CALL } },
+        body: { Muted: true },
+        headers: { "Content-Type": "application/json" },
+      },
+    );
     expect(error).toBeUndefined();
     expect(current().requests.map((r) => [r.headers["content-type"], r.body])).toEqual([["application/json", '{"Muted":true}']]);
   });
@@ -216,7 +267,11 @@ describe("redirects", () => {
     const elsewhere = await startRecordingServer();
     try {
       current().reply = () => ({ status: 307, headers: { Location: `${elsewhere.origin}/stolen` }, body: "" });
-      const { data, error, response } = await signalwire().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
+      const { data, error, response } = await signalwire().updateParticipant({
+        conferenceSid: CONFERENCE,
+        callSid: CALL,
+        body: { Muted: true },
+      });
       expect(data).toBeUndefined();
       expect(error).toBe("");
       expect(response.status).toBe(307);

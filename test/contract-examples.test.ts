@@ -38,13 +38,21 @@ function findExamples(): Found[] {
       const provider = providerOf(operation.operationId as string);
       for (const parameter of (operation.parameters ?? []) as Json[]) {
         if ("example" in parameter) {
-          found.push({ where: `${path} parameter ${parameter.name}`, value: parameter.example, check: () => checkAgainst(parameter.schema, parameter.example) });
+          found.push({
+            where: `${path} parameter ${parameter.name}`,
+            value: parameter.example,
+            check: () => checkAgainst(parameter.schema, parameter.example),
+          });
         }
       }
       const requestContent = ((operation.requestBody as Json | undefined)?.content ?? {}) as Record<string, Json>;
       for (const [mediaType, media] of Object.entries(requestContent)) {
         for (const [name, example] of Object.entries((media.examples ?? {}) as Record<string, { value: Record<string, unknown> }>)) {
-          found.push({ where: `${provider} request ${mediaType} ${name}`, value: example.value, check: () => validateUpdateRequest(provider, example.value) });
+          found.push({
+            where: `${provider} request ${mediaType} ${name}`,
+            value: example.value,
+            check: () => validateUpdateRequest(provider, example.value),
+          });
         }
       }
       for (const [status, response] of Object.entries(operation.responses as Record<string, Json>)) {
@@ -53,7 +61,10 @@ function findExamples(): Found[] {
           found.push({
             where: `${provider} ${status} ${name}`,
             value: example.value,
-            check: () => (status.startsWith("2") ? validateParticipant(provider, example.value, { strict: true }) : validateErrorBody(provider, example.value)),
+            check: () =>
+              status.startsWith("2")
+                ? validateParticipant(provider, example.value, { strict: true })
+                : validateErrorBody(provider, example.value),
           });
         }
       }
@@ -63,7 +74,9 @@ function findExamples(): Found[] {
     if (schema === null || typeof schema !== "object") return;
     const node = schema as Json;
     if (Array.isArray(node.examples)) {
-      node.examples.forEach((example, i) => found.push({ where: `${where} examples[${i}]`, value: example, check: () => checkAgainst(node, example) }));
+      node.examples.forEach((example, i) => {
+        found.push({ where: `${where} examples[${i}]`, value: example, check: () => checkAgainst(node, example) });
+      });
     }
     for (const [key, inner] of Object.entries(node)) {
       if (key !== "examples" && key !== "if" && inner !== null && typeof inner === "object") walk(inner, `${where}/${key}`);

@@ -47,7 +47,10 @@ describe("seed requests as their curl samples send them", () => {
 });
 
 type SeedResponse = { source: string; body: Record<string, unknown> };
-const seedResponses = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", "contract", "seed-responses.json"), "utf8")) as Record<string, SeedResponse>;
+const seedResponses = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", "contract", "seed-responses.json"), "utf8")) as Record<
+  string,
+  SeedResponse
+>;
 
 const SEPT_DATES = ["date_created: an RFC 2822 date", "date_updated: an RFC 2822 date"]; // decision 2
 const COMPLETE = "status: one of in-progress, completed"; // decision 3

@@ -42,10 +42,7 @@ describe("readerCopy", () => {
     const copy = readerCopy(contract());
     const request = copy.components.schemas.SignalWireUpdateParticipantRequest!;
     const callSidToCoach = (request.properties as Record<string, JsonSchema>).CallSidToCoach!;
-    expect((callSidToCoach.anyOf as JsonSchema[]).map((branch) => branch.title)).toEqual([
-      "call SID (UUID)",
-      "empty, to stop coaching",
-    ]);
+    expect((callSidToCoach.anyOf as JsonSchema[]).map((branch) => branch.title)).toEqual(["call SID (UUID)", "empty, to stop coaching"]);
   });
 
   const broken: [string, (schema: JsonSchema) => void, RegExp][] = [
@@ -66,6 +63,7 @@ describe("readerCopy", () => {
     [
       "then requires nothing",
       (schema) => {
+        // biome-ignore lint/suspicious/noThenProperty: a JSON Schema `then`, not a thenable
         schema.then = { properties: { CallSidToCoach: { minLength: 1 } } };
       },
       /SignalWireUpdateParticipantRequest: an if\/then the docs cannot restate/,

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText() is the rendered text the reader sees
 /**
  * The HTML reference in a real browser: Debian's Chromium, driven by playwright-core, opens the page that
  * `scripts/docs.ts` builds, served under `/docs/` from 127.0.0.1 as the mock server serves it, with every
@@ -17,13 +18,7 @@ import { StaticFiles } from "../src/mock/static-files.js";
 const root = join(import.meta.dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";
 /** As root Chromium needs --no-sandbox; the rest keep it from calling home through the closed network. */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 /**
  * Only this origin: the page must work under it. Redoc injects its styles, draws its link icons as data:

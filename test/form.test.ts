@@ -13,7 +13,10 @@ describe("serializeForm", () => {
   it.each([
     [{ Muted: true, Hold: false }, "Muted=true&Hold=false"],
     [{ CallSidToCoach: "" }, "CallSidToCoach="],
-    [{ HoldUrl: "http://www.your-application.com/hold?a=1&b=two words" }, "HoldUrl=http%3A%2F%2Fwww.your-application.com%2Fhold%3Fa%3D1%26b%3Dtwo+words"],
+    [
+      { HoldUrl: "http://www.your-application.com/hold?a=1&b=two words" },
+      "HoldUrl=http%3A%2F%2Fwww.your-application.com%2Fhold%3Fa%3D1%26b%3Dtwo+words",
+    ],
     [{ Muted: undefined, Hold: null, Coaching: false }, "Coaching=false"],
     [{ "x!'()~*-._": "!'()~*-._ é" }, "x%21%27%28%29%7E*-._=%21%27%28%29%7E*-._+%C3%A9"],
     [{ lone: "\uD800" }, "lone=%EF%BF%BD"],

@@ -11,7 +11,12 @@ const SECRETS = { apiToken: "s3cret-token-value", telnyxApiKey: "s3cret-key-valu
 describe("credentials", () => {
   it("are not in the credentials object, inspected or as JSON", () => {
     const credentials = new Credentials(SECRETS);
-    for (const text of [inspect(credentials, { showHidden: true, depth: 10 }), JSON.stringify(credentials), String(credentials), inspect(Object.entries(credentials))]) {
+    for (const text of [
+      inspect(credentials, { showHidden: true, depth: 10 }),
+      JSON.stringify(credentials),
+      String(credentials),
+      inspect(Object.entries(credentials)),
+    ]) {
       expect(text).not.toContain("s3cret");
     }
     expect(credentials.accepts("signalwire", basic(ACCOUNT, SECRETS.apiToken))).toBe(true);
@@ -22,7 +27,10 @@ describe("credentials", () => {
     const mock = await startMockServer({ port: 0, log: false, ...SECRETS });
     try {
       expect(inspect(mock, { showHidden: true, depth: 10 })).not.toContain("s3cret");
-      const response = await send(mock.url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "s3cret-token-valuX") } });
+      const response = await send(mock.url, {
+        path: swPath(SW_CALLS[0]),
+        headers: { authorization: basic(ACCOUNT, "s3cret-token-valuX") },
+      });
       expect(response.status).toBe(401);
       expect(JSON.stringify(response.headers) + response.text).not.toContain("s3cret");
     } finally {

@@ -24,12 +24,44 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 });
-const nastyKeys = fc.constantFrom("__proto__", "constructor", "prototype", "__proto__[Muted]", "constructor.prototype", "toString", "hasOwnProperty", "HoldURL", "muted", "");
-const nastyValues = fc.constantFrom("%", "%zz", "%E0%A4%A", "%00", "true", "TRUE", "tRuE", "yes", "1", "", "null", "undefined", "http://", "GET", "put", "\u0000", "😀");
+const nastyKeys = fc.constantFrom(
+  "__proto__",
+  "constructor",
+  "prototype",
+  "__proto__[Muted]",
+  "constructor.prototype",
+  "toString",
+  "hasOwnProperty",
+  "HoldURL",
+  "muted",
+  "",
+);
+const nastyValues = fc.constantFrom(
+  "%",
+  "%zz",
+  "%E0%A4%A",
+  "%00",
+  "true",
+  "TRUE",
+  "tRuE",
+  "yes",
+  "1",
+  "",
+  "null",
+  "undefined",
+  "http://",
+  "GET",
+  "put",
+  "\u0000",
+  "😀",
+);
 
 function fieldArbitrary(provider: Provider): fc.Arbitrary<[string, string]> {
   const known = Object.keys(providers[provider].requestFields);
-  return fc.tuple(fc.oneof(fc.constantFrom(...known), nastyKeys, printable), fc.oneof(nastyValues, fc.string({ maxLength: 30 }), fc.constantFrom(...CALLS[provider])));
+  return fc.tuple(
+    fc.oneof(fc.constantFrom(...known), nastyKeys, printable),
+    fc.oneof(nastyValues, fc.string({ maxLength: 30 }), fc.constantFrom(...CALLS[provider])),
+  );
 }
 
 /** A valid update: a few fields with values the contract accepts, coaching another participant of the conference. */
@@ -42,7 +74,11 @@ function validUpdate(provider: Provider, call: string): fc.Arbitrary<string> {
         Hold: fc.constantFrom("true", "false"),
         HoldUrl: fc.constant("https://example.com/hold.mp3"),
         HoldMethod: fc.constantFrom("GET", "POST"),
-        coach: fc.oneof(fc.constant({ Coaching: "false" }), fc.constant({ CallSidToCoach: "" }), fc.constantFrom(...others).map((c) => ({ Coaching: "true", CallSidToCoach: c }))),
+        coach: fc.oneof(
+          fc.constant({ Coaching: "false" }),
+          fc.constant({ CallSidToCoach: "" }),
+          fc.constantFrom(...others).map((c) => ({ Coaching: "true", CallSidToCoach: c })),
+        ),
       },
       { requiredKeys: [] },
     )
@@ -52,11 +88,28 @@ function validUpdate(provider: Provider, call: string): fc.Arbitrary<string> {
 function bodyArbitrary(provider: Provider, call: string): fc.Arbitrary<string | Buffer> {
   return fc.oneof(
     { weight: 6, arbitrary: validUpdate(provider, call) },
-    { weight: 6, arbitrary: fc.array(fieldArbitrary(provider), { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")) },
-    { weight: 4, arbitrary: fc.array(fieldArbitrary(provider), { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join("&")) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .array(fieldArbitrary(provider), { maxLength: 6 })
+        .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.array(fieldArbitrary(provider), { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join("&")),
+    },
     { weight: 3, arbitrary: fc.string({ maxLength: 200 }) },
     { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? "null") },
-    { weight: 2, arbitrary: fc.constantFrom('{"__proto__":{"Muted":true}}', '{"constructor":{"prototype":{"Muted":true}}}', '{"Muted":true,"Muted":false}', "[".repeat(5000), '{"a":'.repeat(3000)) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '{"__proto__":{"Muted":true}}',
+        '{"constructor":{"prototype":{"Muted":true}}}',
+        '{"Muted":true,"Muted":false}',
+        "[".repeat(5000),
+        '{"a":'.repeat(3000),
+      ),
+    },
     { weight: 2, arbitrary: fc.constantFrom("", "&&&", "=", "==&=") },
     { weight: 1, arbitrary: fc.integer({ min: 64 * 1024 - 8, max: 300 * 1024 }).map((n) => Buffer.alloc(n, "M")) },
   );
@@ -74,7 +127,14 @@ const headerArbitrary = (provider: Provider): fc.Arbitrary<Record<string, string
       ),
       "content-type": fc.oneof(
         { weight: 6, arbitrary: fc.constant("application/x-www-form-urlencoded") },
-        { weight: 2, arbitrary: fc.constantFrom("application/json", "application/json; charset=utf-8", "APPLICATION/X-WWW-FORM-URLENCODED; charset=UTF-8") },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom(
+            "application/json",
+            "application/json; charset=utf-8",
+            "APPLICATION/X-WWW-FORM-URLENCODED; charset=UTF-8",
+          ),
+        },
         { weight: 1, arbitrary: fc.constantFrom("text/plain", "multipart/form-data; boundary=x", ";", "application/jsonx") },
         { weight: 1, arbitrary: printable },
         { weight: 1, arbitrary: fc.constant(undefined) },
@@ -116,7 +176,10 @@ const requestArbitrary: fc.Arbitrary<{ provider: Provider; req: RawRequest }> = 
       fc.record({
         provider: fc.constant(provider),
         req: fc.record({
-          method: fc.oneof({ weight: 9, arbitrary: fc.constant("POST") }, { weight: 1, arbitrary: fc.constantFrom("GET", "PUT", "DELETE", "PATCH", "OPTIONS") }),
+          method: fc.oneof(
+            { weight: 9, arbitrary: fc.constant("POST") },
+            { weight: 1, arbitrary: fc.constantFrom("GET", "PUT", "DELETE", "PATCH", "OPTIONS") },
+          ),
           path: pathArbitrary(provider, call),
           headers: headerArbitrary(provider),
           body: bodyArbitrary(provider, call),

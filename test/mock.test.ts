@@ -27,9 +27,12 @@ async function call(provider: Provider | undefined, req: RawRequest) {
 }
 const sw = (call_: string, body: Record<string, string>, path = swPath(call_)) =>
   call("signalwire", { path, headers: { ...SW_AUTH, "content-type": FORM }, body: form(body) });
-const tx = (call_: string, body: Record<string, string>) => call("telnyx", { path: txPath(call_), headers: { ...TX_AUTH, "content-type": FORM }, body: form(body) });
+const tx = (call_: string, body: Record<string, string>) =>
+  call("telnyx", { path: txPath(call_), headers: { ...TX_AUTH, "content-type": FORM }, body: form(body) });
 const read = (provider: Provider, call_: string) =>
-  provider === "signalwire" ? call(provider, { path: swPath(call_), headers: SW_AUTH }) : call(provider, { path: txPath(call_), headers: TX_AUTH });
+  provider === "signalwire"
+    ? call(provider, { path: swPath(call_), headers: SW_AUTH })
+    : call(provider, { path: txPath(call_), headers: TX_AUTH });
 
 describe("routes", () => {
   it.each([
@@ -198,7 +201,11 @@ describe("state", () => {
   });
 
   it("coaches, then barges with an empty CallSidToCoach (the seeds' samples)", async () => {
-    const coaching = await sw(SW_CALLS[0], { Muted: "False", Coaching: "True", Beep: "False", CallSidToCoach: SW_CALLS[1] }, swSdkPath(SW_CALLS[0]));
+    const coaching = await sw(
+      SW_CALLS[0],
+      { Muted: "False", Coaching: "True", Beep: "False", CallSidToCoach: SW_CALLS[1] },
+      swSdkPath(SW_CALLS[0]),
+    );
     expect(coaching.json).toMatchObject({ coaching: true, call_sid_to_coach: SW_CALLS[1], muted: false });
     const barged = await sw(SW_CALLS[0], { Muted: "False", Coaching: "False", CallSidToCoach: "" });
     expect(barged.json).toMatchObject({ coaching: false, call_sid_to_coach: null });
@@ -241,7 +248,11 @@ describe("fixtures", () => {
   });
 
   it.each([
-    ["signalwire", swPath("c0ffee00-da60-4998-90ad-b792e98472ca", "c0ffee00-da60-4998-90ad-b792e98472af", "c0ffee00-da60-4998-90ad-b792e98472cf"), SW_AUTH],
+    [
+      "signalwire",
+      swPath("c0ffee00-da60-4998-90ad-b792e98472ca", "c0ffee00-da60-4998-90ad-b792e98472af", "c0ffee00-da60-4998-90ad-b792e98472cf"),
+      SW_AUTH,
+    ],
     ["telnyx", txPath("v3:other-account", "c0ffee00-da60-4998-90ad-b792e98472af", "c0ffee00-da60-4998-90ad-b792e98472cf"), TX_AUTH],
   ] as const)("hides another account's participants behind a 404 (%s)", async (provider, path, headers) => {
     const response = await send(own.url, { path, headers });
@@ -276,7 +287,12 @@ describe("start banner and files", () => {
 
   it("never prints credentials the user passed", async () => {
     let printed = "";
-    const own = await startMockServer({ port: 0, apiToken: "secret-token-1", telnyxApiKey: "secret-key-2", log: (text) => (printed += text) });
+    const own = await startMockServer({
+      port: 0,
+      apiToken: "secret-token-1",
+      telnyxApiKey: "secret-key-2",
+      log: (text) => (printed += text),
+    });
     const ok = await send(own.url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "secret-token-1") } });
     await own.close();
     expect(ok.status).toBe(200);
@@ -294,8 +310,8 @@ describe("start banner and files", () => {
   it("redirects /docs to /docs/, and refuses paths out of the docs folder", async () => {
     const redirect = await send(mock.url, { method: "GET", path: "/docs" });
     expect([redirect.status, redirect.headers.location]).toEqual([302, "/docs/"]);
-    const escape = await send(mock.url, { method: "GET", path: "/docs/..%2f..%2fpackage.json" });
-    expect(escape.status).toBe(404);
-    expect(escape.text).not.toContain("conference-participants");
+    const traversal = await send(mock.url, { method: "GET", path: "/docs/..%2f..%2fpackage.json" });
+    expect(traversal.status).toBe(404);
+    expect(traversal.text).not.toContain("conference-participants");
   });
 });

@@ -32,7 +32,11 @@ describe("the built package", () => {
   });
 
   it("works with import from plain Node", () => {
-    const output = node(["--input-type=module", "-e", `import { validateUpdateRequest } from "conference-participants"; console.log(JSON.stringify(${probe}));`]);
+    const output = node([
+      "--input-type=module",
+      "-e",
+      `import { validateUpdateRequest } from "conference-participants"; console.log(JSON.stringify(${probe}));`,
+    ]);
     expect(JSON.parse(output)).toEqual({
       ok: false,
       errors: [{ path: "HoldMethod", message: "must be one of GET, POST", expected: "one of GET, POST", received: '"PUT"' }],
@@ -40,7 +44,10 @@ describe("the built package", () => {
   });
 
   it("works with require from plain Node", () => {
-    const output = node(["-e", `const { validateUpdateRequest } = require("conference-participants"); console.log(JSON.stringify(${probe}));`]);
+    const output = node([
+      "-e",
+      `const { validateUpdateRequest } = require("conference-participants"); console.log(JSON.stringify(${probe}));`,
+    ]);
     expect(JSON.parse(output).errors[0].path).toBe("HoldMethod");
   });
 

@@ -20,6 +20,8 @@ describe("examples/quick-start.ts", () => {
       cwd: root,
       env: { ...process.env, MOCK_URL: mock.url },
     });
-    expect(stdout).toMatch(/^muted: true, on hold: true, updated (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000\n$/);
+    expect(stdout).toMatch(
+      /^muted: true, on hold: true, updated (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000\n$/,
+    );
   });
 });

@@ -5,7 +5,20 @@ import { validateErrorBody, validateParticipant, validateUpdateRequest } from ".
 import { providerNames, providers } from "../src/contract/providers.js";
 
 const SETTINGS = { numRuns: 400, seed: 4242 };
-const keys = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", "toString", "errors", "Muted", "muted", "uri", ...Object.keys(providers.telnyx.requestFields)));
+const keys = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "errors",
+    "Muted",
+    "muted",
+    "uri",
+    ...Object.keys(providers.telnyx.requestFields),
+  ),
+);
 const values = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -26,12 +39,20 @@ function expectResult(result: unknown) {
 
 describe.each(providerNames)("%s validators", (provider) => {
   it("never throw on arbitrary strings as form bodies", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), (body) => expectResult(validateUpdateRequest(provider, body))), SETTINGS);
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (body) => expectResult(validateUpdateRequest(provider, body))),
+      SETTINGS,
+    );
   });
 
   it("never throw on form-like strings with percent-escapes and repeated keys", () => {
-    const pair = fc.tuple(keys, fc.oneof(fc.string(), fc.constantFrom("%", "%zz", "%E0%A4%A", "True", "false"))).map(([k, v]) => `${k}=${v}`);
-    fc.assert(fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => expectResult(validateUpdateRequest(provider, pairs.join("&")))), SETTINGS);
+    const pair = fc
+      .tuple(keys, fc.oneof(fc.string(), fc.constantFrom("%", "%zz", "%E0%A4%A", "True", "false")))
+      .map(([k, v]) => `${k}=${v}`);
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => expectResult(validateUpdateRequest(provider, pairs.join("&")))),
+      SETTINGS,
+    );
   });
 
   it("never throw on arbitrary objects and nesting", () => {

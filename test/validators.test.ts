@@ -20,14 +20,21 @@ describe("validateUpdateRequest: form bodies", () => {
   });
 
   it("reads URLSearchParams the same way", () => {
-    expect(validateUpdateRequest("telnyx", new URLSearchParams({ Muted: "False", BeepOnExit: "true" }))).toEqual({ ok: true, value: { Muted: false, BeepOnExit: true } });
+    expect(validateUpdateRequest("telnyx", new URLSearchParams({ Muted: "False", BeepOnExit: "true" }))).toEqual({
+      ok: true,
+      value: { Muted: false, BeepOnExit: true },
+    });
   });
 
   it.each([
     ["a boolean that is not true or false", "Muted=yes", { path: "Muted", received: '"yes"', expected: "true or false" }],
     ["a repeated key", "Muted=true&Muted=true", { path: "Muted", message: "is repeated; send each field once" }],
     ["a malformed percent-escape", "HoldUrl=%E0%A4%A", { path: "HoldUrl", message: "has a malformed percent-escape" }],
-    ["an unknown field, with the closest known one", "HoldURL=http://x", { path: "HoldURL", message: "is not a field of this body; did you mean HoldUrl?" }],
+    [
+      "an unknown field, with the closest known one",
+      "HoldURL=http://x",
+      { path: "HoldURL", message: "is not a field of this body; did you mean HoldUrl?" },
+    ],
     ["a __proto__ key", "__proto__=x", { path: "__proto__" }],
   ])("names the key for %s", (_name, body, violation) => {
     const result = validateUpdateRequest("telnyx", body);
@@ -65,7 +72,9 @@ describe("validateParticipant", () => {
 
   it("names a wrong field with what was expected and received", () => {
     const result = validateParticipant("signalwire", { ...participant, date_created: "Mon, 24 Sept 2018 21:00:00 +0000" });
-    expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "date_created", received: '"Mon, 24 Sept 2018 21:00:00 +0000"' })]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      expect.objectContaining({ path: "date_created", received: '"Mon, 24 Sept 2018 21:00:00 +0000"' }),
+    ]);
   });
 });
 

@@ -14,7 +14,11 @@ const CALLS = 2_000;
 const BATCH = 20;
 const RUNS = 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const ids = { account: "b3877c40-da60-4998-90ad-b792e98472af", conference: "b3877c40-da60-4998-90ad-b792e98472cf", call: "b3877c40-da60-4998-90ad-b792e98472ca" };
+const ids = {
+  account: "b3877c40-da60-4998-90ad-b792e98472af",
+  conference: "b3877c40-da60-4998-90ad-b792e98472cf",
+  call: "b3877c40-da60-4998-90ad-b792e98472ca",
+};
 const participant = JSON.stringify({
   account_sid: ids.account,
   call_sid: ids.call,
@@ -167,7 +171,8 @@ function coldImport(): BenchSection {
     runs.client.push(coldStart(["--input-type=module", "-e", `await import(${JSON.stringify(client)})`]));
   }
   const bare = median(runs.bare);
-  const row = (name: string, values: number[]) => `| ${name} | ${median(values).toFixed(1)} ms | +${(median(values) - bare).toFixed(1)} ms | ${(median(values) / bare).toFixed(2)}× |`;
+  const row = (name: string, values: number[]) =>
+    `| ${name} | ${median(values).toFixed(1)} ms | +${(median(values) - bare).toFixed(1)} ms | ${(median(values) / bare).toFixed(2)}× |`;
   return {
     title: "Client: cold import",
     body: [

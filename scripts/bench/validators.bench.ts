@@ -15,7 +15,11 @@ import { freshParticipant } from "../../src/mock/participants.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** A valid SignalWire participant of the mock's default fixture (all 13 fields). */
-const participant = freshParticipant("signalwire", { account: SEED_IDS.account, conference: SEED_IDS.conference, call: SEED_IDS.signalwireCalls[0] });
+const participant = freshParticipant("signalwire", {
+  account: SEED_IDS.account,
+  conference: SEED_IDS.conference,
+  call: SEED_IDS.signalwireCalls[0],
+});
 
 // The baseline: what a careful hand-written guard for SignalWireParticipant checks (the same rules).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

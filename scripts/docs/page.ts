@@ -71,7 +71,10 @@ function referenceJs(readerDocument: OpenApiDocument): string {
  * The docs folder: `contract` is the bundled contract as published (offered for download), `readerDocument`
  * the copy Redoc renders.
  */
-export function docsFiles(contract: OpenApiDocument & { info: { title: string; summary?: string } }, readerDocument: OpenApiDocument): DocsFiles {
+export function docsFiles(
+  contract: OpenApiDocument & { info: { title: string; summary?: string } },
+  readerDocument: OpenApiDocument,
+): DocsFiles {
   return {
     "index.html": indexHtml(contract.info.title, contract.info.summary ?? contract.info.title),
     [REFERENCE_FILE]: referenceJs(readerDocument),

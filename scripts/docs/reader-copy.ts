@@ -43,9 +43,7 @@ function requiredAlternatives(schema: JsonSchema): string[][] | undefined {
   }
   const branches = schema.anyOf;
   if (!Array.isArray(branches) || branches.length === 0) return undefined;
-  const onlyRequired = branches.every(
-    (branch: JsonSchema) => Object.keys(branch).length === 1 && Array.isArray(branch.required),
-  );
+  const onlyRequired = branches.every((branch: JsonSchema) => Object.keys(branch).length === 1 && Array.isArray(branch.required));
   return onlyRequired ? branches.map((branch: JsonSchema) => branch.required as string[]) : undefined;
 }
 
@@ -75,9 +73,7 @@ export function readerCopy(document: OpenApiDocument): OpenApiDocument {
       const prose = descriptionOf(schema, required);
       const missing = rule.when.filter((field) => !prose.includes(`\`${field}\``));
       if (missing.length > 0) {
-        throw new Error(
-          `${name}.${required}: its description must state the rule on ${missing.join(", ")} before the docs drop if/then`,
-        );
+        throw new Error(`${name}.${required}: its description must state the rule on ${missing.join(", ")} before the docs drop if/then`);
       }
     }
     delete schema.if;

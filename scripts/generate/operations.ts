@@ -26,15 +26,29 @@ export function buildOperations(document: OpenApiDocument): string {
     const requestSchemas = [...new Set(Object.values(requestContent).map(({ schema }) => schemaName(schema)))];
     if (requestSchemas.length !== 1) throw new Error(`${operation.operationId}: expected one request schema`);
     const requestSchema = requestSchemas[0]!;
-    const requestProperties = (resolve(document, { $ref: `#/components/schemas/${requestSchema}` }).properties ??
-      {}) as Record<string, JsonSchema>;
+    const requestProperties = (resolve(document, { $ref: `#/components/schemas/${requestSchema}` }).properties ?? {}) as Record<
+      string,
+      JsonSchema
+    >;
     const responses: Record<string, string> = {};
     for (const [status, response] of Object.entries(operation.responses)) {
       const schema = response.content?.["application/json"]?.schema;
       if (schema !== undefined) responses[status] = schemaName(schema);
     }
-    const errorSchemas = [...new Set(Object.entries(responses).filter(([status]) => !status.startsWith("2")).map(([, name]) => name))];
-    const successSchemas = [...new Set(Object.entries(responses).filter(([status]) => status.startsWith("2")).map(([, name]) => name))];
+    const errorSchemas = [
+      ...new Set(
+        Object.entries(responses)
+          .filter(([status]) => !status.startsWith("2"))
+          .map(([, name]) => name),
+      ),
+    ];
+    const successSchemas = [
+      ...new Set(
+        Object.entries(responses)
+          .filter(([status]) => status.startsWith("2"))
+          .map(([, name]) => name),
+      ),
+    ];
     if (errorSchemas.length !== 1 || successSchemas.length !== 1) {
       throw new Error(`${operation.operationId}: expected one success schema and one error schema`);
     }
@@ -42,13 +56,17 @@ export function buildOperations(document: OpenApiDocument): string {
       method,
       path,
       pathParameters: (operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
-      server: server === undefined ? undefined : { url: server.url, variables: Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.default])) },
+      server:
+        server === undefined
+          ? undefined
+          : {
+              url: server.url,
+              variables: Object.fromEntries(Object.entries(server.variables ?? {}).map(([name, v]) => [name, v.default])),
+            },
       auth: scheme?.scheme ?? scheme?.type,
       requestContentTypes: Object.keys(requestContent),
       requestSchema,
-      requestFields: Object.fromEntries(
-        Object.entries(requestProperties).map(([name, schema]) => [name, fieldType(document, schema)]),
-      ),
+      requestFields: Object.fromEntries(Object.entries(requestProperties).map(([name, schema]) => [name, fieldType(document, schema)])),
       responses,
       successSchema: successSchemas[0],
       errorSchema: errorSchemas[0],

@@ -40,7 +40,7 @@ export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.E
   if (telnyxApiKey !== undefined) options.telnyxApiKey = telnyxApiKey;
   const fixtures = nonEmpty("fixtures", flags.fixtures);
   if (fixtures !== undefined) options.fixtures = fixtures;
-  let server;
+  let server: Awaited<ReturnType<typeof startMockServer>>;
   try {
     server = await startMockServer(options);
   } catch (error) {

@@ -10,7 +10,10 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 const flag = { type: "boolean" } as const;
 const value = { type: "string" } as const;
 
-const commands: Record<CommandName, { options: Options; run(positionals: string[], values: Record<string, unknown>, io: CliIo): Promise<number> }> = {
+const commands: Record<
+  CommandName,
+  { options: Options; run(positionals: string[], values: Record<string, unknown>, io: CliIo): Promise<number> }
+> = {
   "validate-request": {
     options: { provider: value, json: flag, help: flag },
     run: (positionals, values, io) => validateRequestCommand(positionals, values, io),
@@ -43,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = commands[name];
   try {
-    let parsed;
+    let parsed: ReturnType<typeof parseArgs>;
     try {
       parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
     } catch (error) {

@@ -64,12 +64,14 @@ export async function validateRequestCommand(files: string[], options: ValidateO
 
 export async function validateResponseCommand(files: string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const provider = providerOf(options.provider);
-  if (options.status !== undefined && !/^[1-5]\d\d$/.test(options.status)) throw new UsageError(`--status must be an HTTP status such as 200 or 404, not ${JSON.stringify(options.status)}`);
+  if (options.status !== undefined && !/^[1-5]\d\d$/.test(options.status))
+    throw new UsageError(`--status must be an HTTP status such as 200 or 404, not ${JSON.stringify(options.status)}`);
   const text = await readInput(files, io);
   const parsed = parseJson(text);
   if (!parsed.ok) return report(parsed, `${provider} response`, options, io);
   const strict = options.strict === true;
-  if (options.status !== undefined && !options.status.startsWith("2")) return report(validateErrorBody(provider, parsed.value), `${provider} error body`, options, io);
+  if (options.status !== undefined && !options.status.startsWith("2"))
+    return report(validateErrorBody(provider, parsed.value), `${provider} error body`, options, io);
   const participantLabel = `${provider} participant${strict ? " (strict)" : ""}`;
   if (options.status !== undefined) return report(validateParticipant(provider, parsed.value, { strict }), participantLabel, options, io);
   // No status given: a valid error body is one (no participant is: error bodies require fields participants lack).

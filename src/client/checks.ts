@@ -35,8 +35,10 @@ export function checkPathId(name: string, value: unknown): Violation[] {
   if (value === undefined) return [{ path: name, message: "is required", expected }];
   if (typeof value !== "string") return [{ path: name, message: "must be a string", expected, received: describeValue(value) }];
   if (value === "") return [{ path: name, message: "must not be empty", expected, received: '""' }];
-  if (LONE_SURROGATE.test(value)) return [{ path: name, message: "must be well-formed Unicode (it has a lone surrogate)", expected, received: describeValue(value) }];
-  if (value === "." || value === "..") return [{ path: name, message: "cannot be a dot segment, which URLs resolve away", expected, received: describeValue(value) }];
+  if (LONE_SURROGATE.test(value))
+    return [{ path: name, message: "must be well-formed Unicode (it has a lone surrogate)", expected, received: describeValue(value) }];
+  if (value === "." || value === "..")
+    return [{ path: name, message: "cannot be a dot segment, which URLs resolve away", expected, received: describeValue(value) }];
   return [];
 }
 
@@ -45,7 +47,9 @@ export function checkHostLabel(name: string, value: unknown): Violation[] {
   const expected = "a name such as example";
   if (typeof value === "string" && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) return [];
   if (value === undefined) return [{ path: name, message: "is required", expected }];
-  return [{ path: name, message: "must be one host name label (letters, digits and inner hyphens)", expected, received: describeValue(value) }];
+  return [
+    { path: name, message: "must be one host name label (letters, digits and inner hyphens)", expected, received: describeValue(value) },
+  ];
 }
 
 /**
@@ -57,8 +61,11 @@ export function checkSecret(name: string, value: unknown, kind: "visible" | "use
   if (value === undefined) return [{ path: name, message: "is required", expected }];
   if (typeof value !== "string") return [{ path: name, message: "must be a string", expected, received: typeof value }];
   if (value === "") return [{ path: name, message: "must not be empty", expected }];
-  if (/[\u0000-\u001f\u007f]/.test(value)) return [{ path: name, message: "must not contain control characters (such as a line break)", expected }];
-  if (kind !== "any" && !/^[\u0021-\u007e]+$/.test(value)) return [{ path: name, message: "must contain only visible ASCII characters", expected }];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(value))
+    return [{ path: name, message: "must not contain control characters (such as a line break)", expected }];
+  if (kind !== "any" && !/^[\u0021-\u007e]+$/.test(value))
+    return [{ path: name, message: "must contain only visible ASCII characters", expected }];
   if (kind === "user" && value.includes(":")) return [{ path: name, message: "must not contain ':'", expected }];
   return [];
 }
@@ -94,17 +101,37 @@ export function checkBaseUrl(name: string, value: unknown): { origin?: string; v
     if (typeof value !== "string") throw new TypeError("not a string");
     url = new URL(value);
   } catch {
-    return { violations: [{ path: name, message: "must be an absolute URL", expected, received: typeof value === "string" ? describeValue(value) : typeof value }] };
+    return {
+      violations: [
+        {
+          path: name,
+          message: "must be an absolute URL",
+          expected,
+          received: typeof value === "string" ? describeValue(value) : typeof value,
+        },
+      ],
+    };
   }
   if (url.username !== "" || url.password !== "") {
-    return { violations: [{ path: name, message: "must not carry credentials; the client sends them in the Authorization header", expected }] };
+    return {
+      violations: [{ path: name, message: "must not carry credentials; the client sends them in the Authorization header", expected }],
+    };
   }
   const received = describeValue(value);
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     return { violations: [{ path: name, message: "must use https (or http to a loopback host)", expected, received }] };
   }
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    return { violations: [{ path: name, message: "must use https unless its host is a loopback address: credentials are not sent in clear text", expected, received }] };
+    return {
+      violations: [
+        {
+          path: name,
+          message: "must use https unless its host is a loopback address: credentials are not sent in clear text",
+          expected,
+          received,
+        },
+      ],
+    };
   }
   if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || /[?#]/.test(value as string)) {
     return { violations: [{ path: name, message: "must be an origin only: the provider's path is added to it", expected, received }] };

@@ -6,10 +6,27 @@
  */
 import createFetchClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/types.js";
-import { checkBaseUrl, checkHostLabel, checkKnownKeys, checkObject, checkPathId, checkSecret, checkSignal, checkTimeout, checkType } from "./checks.js";
+import {
+  checkBaseUrl,
+  checkHostLabel,
+  checkKnownKeys,
+  checkObject,
+  checkPathId,
+  checkSecret,
+  checkSignal,
+  checkTimeout,
+  checkType,
+} from "./checks.js";
 import { userAgent } from "./user-agent.js";
 import { serializeForm } from "../contract/form.js";
-import { providers, type ErrorBody, type Participant, type Provider, type ProviderOperation, type UpdateRequest } from "../contract/providers.js";
+import {
+  providers,
+  type ErrorBody,
+  type Participant,
+  type Provider,
+  type ProviderOperation,
+  type UpdateRequest,
+} from "../contract/providers.js";
 import { ClientOptionsError } from "../errors/client-options-error.js";
 import { RequestValidationError } from "../errors/request-validation-error.js";
 import { ResponseValidationError } from "../errors/response-validation-error.js";
@@ -124,7 +141,17 @@ function snapshotBody(body: unknown): { value: Record<string, unknown>; violatio
   if (body === undefined) return { value: {}, violations: [] };
   const prototype = typeof body === "object" && body !== null ? Object.getPrototypeOf(body) : undefined;
   if (prototype !== Object.prototype && prototype !== null) {
-    return { value: {}, violations: [{ path: "body", message: "must be a plain object of the spec's fields", expected: "an object such as { Muted: true }", received: describeValue(body) }] };
+    return {
+      value: {},
+      violations: [
+        {
+          path: "body",
+          message: "must be a plain object of the spec's fields",
+          expected: "an object such as { Muted: true }",
+          received: describeValue(body),
+        },
+      ],
+    };
   }
   return { value: { ...(body as Record<string, unknown>) }, violations: [] };
 }
@@ -152,11 +179,11 @@ function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
  * The URL of each call, from the spec's path template: the ids are percent-encoded as one path segment each
  * (as openapi-fetch encodes path parameters). The template is split once, when the client is made.
  */
-function urlBuilder(baseUrl: string, template: string): (valueOf: (name: string) => unknown) => string {
+function urlBuilder(baseUrl: string, template: string): (valueFor: (name: string) => unknown) => string {
   const parts = template.split(/\{([^{}]+)\}/); // literal, name, literal, name, …, literal
-  return (valueOf) => {
+  return (valueFor) => {
     let url = baseUrl + parts[0];
-    for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(valueOf(parts[i]!))) + parts[i + 1];
+    for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(valueFor(parts[i]!))) + parts[i + 1];
     return url;
   };
 }
@@ -177,7 +204,12 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
 
   const shared = {
     baseUrl: serverUrl(operation, setup.serverVariables, base.origin),
-    headers: { Authorization: authorization[operation.auth](setup.credentials), Accept: "application/json", "Content-Type": FORM, "User-Agent": userAgent() },
+    headers: {
+      Authorization: authorization[operation.auth](setup.credentials),
+      Accept: "application/json",
+      "Content-Type": FORM,
+      "User-Agent": userAgent(),
+    },
     bodySerializer: serializeBody as never,
     // A redirect is answered as it is: credentials and the update never follow it to another place.
     redirect: "manual",
@@ -197,7 +229,11 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
   async function updateParticipant(params: UpdateParticipantParams<P>): Promise<UpdateParticipantResult<P>> {
     const shape = checkObject("params", params, "an object with conferenceSid, callSid and body");
     if (shape.length > 0) throw new RequestValidationError(shape);
-    const ids: Record<IdName, unknown> = { accountSid: params.accountSid ?? setup.accountSid, conferenceSid: params.conferenceSid, callSid: params.callSid };
+    const ids: Record<IdName, unknown> = {
+      accountSid: params.accountSid ?? setup.accountSid,
+      conferenceSid: params.conferenceSid,
+      callSid: params.callSid,
+    };
     const body = snapshotBody(params.body);
     const problems = [
       ...checkKnownKeys(params, PARAM_NAMES, "updateParticipant"),
@@ -223,7 +259,9 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
     }
     const json = readJson(text);
     if (!json.ok) {
-      throw new ResponseValidationError(response, text, [{ path: "", message: "is not JSON", expected: "a participant as JSON", received: describeValue(text) }]);
+      throw new ResponseValidationError(response, text, [
+        { path: "", message: "is not JSON", expected: "a participant as JSON", received: describeValue(text) },
+      ]);
     }
     if (validateResponses) {
       const checked = validateParticipant(provider, json.value);

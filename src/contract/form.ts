@@ -48,7 +48,12 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
       const key = decode(rawKey);
       const value = decode(rawValue);
       if (key === undefined || value === undefined) {
-        errors.push({ path: key ?? rawKey, message: "has a malformed percent-escape", expected: VALID_ESCAPES, received: describeValue(key === undefined ? rawKey : rawValue) });
+        errors.push({
+          path: key ?? rawKey,
+          message: "has a malformed percent-escape",
+          expected: VALID_ESCAPES,
+          received: describeValue(key === undefined ? rawKey : rawValue),
+        });
         continue;
       }
       pairs.push([key, value]);
@@ -87,7 +92,9 @@ const FORM_DIFFERENCES = /[!'()~]|%20/g;
 /** One key or value as `URLSearchParams` writes it (the WHATWG form-urlencoded serializer), only faster. */
 function encodeFormComponent(text: string): string {
   const wellFormed = (text as string & { toWellFormed(): string }).toWellFormed();
-  return encodeURIComponent(wellFormed).replace(FORM_DIFFERENCES, (c) => (c === "%20" ? "+" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  return encodeURIComponent(wellFormed).replace(FORM_DIFFERENCES, (c) =>
+    c === "%20" ? "+" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** A body as a form: unset (`undefined`, `null`) fields left out, booleans as `true`/`false`. */

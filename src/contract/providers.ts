@@ -19,9 +19,7 @@ type JsonContent<R> = R extends { content: { "application/json": infer C } } ? C
 type Responses<P extends Provider> = OperationOf<P>["responses"];
 
 /** The update body a provider takes (its form fields, PascalCase). */
-export type UpdateRequest<P extends Provider> = NonNullable<
-  OperationOf<P>["requestBody"]
->["content"]["application/x-www-form-urlencoded"];
+export type UpdateRequest<P extends Provider> = NonNullable<OperationOf<P>["requestBody"]>["content"]["application/x-www-form-urlencoded"];
 /** The participant a provider answers with (snake_case JSON). */
 export type Participant<P extends Provider> = JsonContent<Responses<P>[200]>;
 /** A provider's error body. */

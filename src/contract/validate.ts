@@ -11,7 +11,8 @@ export type { Violation } from "./violations.js";
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
 
 function check<T>(schema: SchemaName, data: unknown, strict = false): ValidationResult<T> {
-  const validate = strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
+  const validate =
+    strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
   if (validate(data)) return { ok: true, value: data as T };
   return { ok: false, errors: toViolations(validate.errors ?? [], conditions[schema]) };
 }
@@ -28,7 +29,14 @@ function guarded<T>(validate: () => ValidationResult<T>): ValidationResult<T> {
 function unknownProvider(provider: unknown): { ok: false; errors: Violation[] } {
   return {
     ok: false,
-    errors: [{ path: "provider", message: `must be one of ${providerNames.join(", ")}`, expected: providerNames.join(" or "), received: typeof provider === "string" ? JSON.stringify(provider) : typeof provider }],
+    errors: [
+      {
+        path: "provider",
+        message: `must be one of ${providerNames.join(", ")}`,
+        expected: providerNames.join(" or "),
+        received: typeof provider === "string" ? JSON.stringify(provider) : typeof provider,
+      },
+    ],
   };
 }
 

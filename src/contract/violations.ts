@@ -30,22 +30,30 @@ function boundedJson(value: unknown, limit: number): string | undefined {
     if (item !== null && typeof item === "object" && typeof (item as { toJSON?: unknown }).toJSON === "function") {
       item = (item as { toJSON(): unknown }).toJSON();
     }
-    if (typeof item === "string") return write(JSON.stringify(item.length > limit ? item.slice(0, limit + 1) : item));
-    if (typeof item === "bigint") return write(`${item}n`);
-    if (item === undefined || typeof item === "function" || typeof item === "symbol") return write(inArray ? "null" : "");
-    if (item === null || typeof item !== "object") return write(JSON.stringify(item) ?? "null");
-    if (Array.isArray(item)) {
+    if (typeof item === "string") {
+      write(JSON.stringify(item.length > limit ? item.slice(0, limit + 1) : item));
+    } else if (typeof item === "bigint") {
+      write(`${item}n`);
+    } else if (item === undefined || typeof item === "function" || typeof item === "symbol") {
+      write(inArray ? "null" : "");
+    } else if (item === null || typeof item !== "object") {
+      write(JSON.stringify(item) ?? "null");
+    } else if (Array.isArray(item)) {
       write("[");
       item.forEach((element, i) => {
         if (i > 0) write(",");
         walk(element, true);
       });
-      return write("]");
+      write("]");
+    } else {
+      walkObject(item as Record<string, unknown>);
     }
+  };
+  const walkObject = (item: Record<string, unknown>): void => {
     write("{");
     let first = true;
     for (const key of Object.keys(item)) {
-      const property = (item as Record<string, unknown>)[key];
+      const property = item[key];
       if (property === undefined || typeof property === "function" || typeof property === "symbol") continue;
       write(`${first ? "" : ","}${JSON.stringify(key)}:`);
       first = false;
@@ -145,13 +153,23 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
       };
     }
     case "type":
-      return { path: pathOf(error.instancePath), message: `must be ${withArticle(String(params.type))}`, expected: String(params.type), received };
+      return {
+        path: pathOf(error.instancePath),
+        message: `must be ${withArticle(String(params.type))}`,
+        expected: String(params.type),
+        received,
+      };
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map((v) => String(v)).join(", ");
       return { path: pathOf(error.instancePath), message: `must be one of ${allowed}`, expected: `one of ${allowed}`, received };
     }
     case "const":
-      return { path: pathOf(error.instancePath), message: `must be ${describeValue(params.allowedValue)}`, expected: describeValue(params.allowedValue), received };
+      return {
+        path: pathOf(error.instancePath),
+        message: `must be ${describeValue(params.allowedValue)}`,
+        expected: describeValue(params.allowedValue),
+        received,
+      };
     case "format": {
       const expected = formatDescriptions[String(params.format)] ?? `format ${String(params.format)}`;
       return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
@@ -161,13 +179,16 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
       return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
     }
     case "minLength":
-      if (params.limit === 1) return { path: pathOf(error.instancePath), message: `must not be empty${when}`, expected: "a non-empty string", received };
+      if (params.limit === 1)
+        return { path: pathOf(error.instancePath), message: `must not be empty${when}`, expected: "a non-empty string", received };
       break;
     case "anyOf":
     case "oneOf": {
       const alternatives = alternativesOf(error.schema);
-      if (alternatives?.kind === "value") return { path: pathOf(error.instancePath), message: `must be ${alternatives.text}`, expected: alternatives.text, received };
-      if (alternatives?.kind === "fields") return { path: pathOf(error.instancePath), message: `must have ${alternatives.text}`, expected: alternatives.text };
+      if (alternatives?.kind === "value")
+        return { path: pathOf(error.instancePath), message: `must be ${alternatives.text}`, expected: alternatives.text, received };
+      if (alternatives?.kind === "fields")
+        return { path: pathOf(error.instancePath), message: `must have ${alternatives.text}`, expected: alternatives.text };
       break;
     }
   }

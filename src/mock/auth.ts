@@ -6,7 +6,6 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { providers, type Provider } from "../contract/providers.js";
 import { DEFAULT_CREDENTIALS } from "./defaults.js";
 
-
 export interface CredentialOptions {
   projectId?: string;
   apiToken?: string;

@@ -24,7 +24,11 @@ export function startBanner(url: string, credentials: Credentials, owned: (provi
   for (const provider of providerNames) {
     const example = owned(provider);
     if (example === undefined) continue;
-    const path = participantUri(provider, { account: example.account, conference: example.conference, call: String(example.participant.call_sid) });
+    const path = participantUri(provider, {
+      account: example.account,
+      conference: example.conference,
+      call: String(example.participant.call_sid),
+    });
     const auth = curlAuth[providers[provider].auth](credentials.projectId, credentials.usesDefaults[provider]);
     lines.push("", `Try it (${PROVIDER_TITLES[provider]}):`, `  curl -X POST "${url}${path}" ${auth} --data-urlencode "Muted=True"`);
   }

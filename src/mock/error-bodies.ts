@@ -19,7 +19,12 @@ const SIGNALWIRE_MORE_INFO = "https://developer.signalwire.com/compatibility-api
 const SIGNALWIRE_CODES: Readonly<Record<number, number>> = { 401: 20003, 404: 20404, 405: 20004 };
 const TELNYX_CODES: Readonly<Record<number, string>> = { 401: "10009", 422: "10015" };
 
-const pointerOf = (path: string) => `/${path.replace(/\[(\d+)\]/g, ".$1").split(".").filter(Boolean).join("/")}`;
+const pointerOf = (path: string) =>
+  `/${path
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .filter(Boolean)
+    .join("/")}`;
 
 const renderers: Record<Provider, (failure: MockFailure) => unknown> = {
   signalwire: (failure) => ({
@@ -33,7 +38,12 @@ const renderers: Record<Provider, (failure: MockFailure) => unknown> = {
     const code = Object.hasOwn(TELNYX_CODES, failure.status) ? { code: TELNYX_CODES[failure.status] } : {};
     if (!failure.violations?.length) return { errors: [{ ...code, title: failure.title, detail: failure.detail }] };
     return {
-      errors: failure.violations.map((v) => ({ ...code, title: failure.title, detail: formatViolation(v), source: { pointer: pointerOf(v.path) } })),
+      errors: failure.violations.map((v) => ({
+        ...code,
+        title: failure.title,
+        detail: formatViolation(v),
+        source: { pointer: pointerOf(v.path) },
+      })),
     };
   },
 };

@@ -49,7 +49,7 @@ const fail = (status: number, title: string, detail: string, violations?: Violat
   new Failure({ status, title, detail, ...(violations ? { violations } : {}) });
 
 function mediaTypeOf(header: string | undefined): string | undefined {
-  return header?.split(";")[0]!.trim().toLowerCase() || undefined;
+  return header === undefined ? undefined : header.split(";")[0]!.trim().toLowerCase() || undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | Failure> {
@@ -94,7 +94,9 @@ function parseUpdate(provider: Provider, mediaType: string | undefined, body: Bu
       ]);
     }
     if (typeof parsed !== "object" || parsed === null) {
-      return fail(422, "Invalid value", "The body must be a JSON object.", [{ path: "", message: "must be an object", expected: "object", received: typeof parsed }]);
+      return fail(422, "Invalid value", "The body must be a JSON object.", [
+        { path: "", message: "must be an object", expected: "object", received: typeof parsed },
+      ]);
     }
     input = parsed as Record<string, unknown>;
   }
@@ -106,7 +108,8 @@ function parseUpdate(provider: Provider, mediaType: string | undefined, body: Bu
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const credentials = new Credentials(options);
-  const fixtures = typeof options.fixtures === "string" ? readFixtures(options.fixtures) : (options.fixtures ?? defaultFixtures(credentials.projectId));
+  const fixtures =
+    typeof options.fixtures === "string" ? readFixtures(options.fixtures) : (options.fixtures ?? defaultFixtures(credentials.projectId));
   const seeded = seedParticipants(fixtures);
   const store = new ParticipantStore(seeded);
   const staticFiles = new StaticFiles();
@@ -115,7 +118,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     signalwire: credentials.projectId,
     telnyx: seeded.find((s) => s.provider === "telnyx")?.account,
   };
-  const owned = (provider: Provider): SeededParticipant | undefined => seeded.find((s) => s.provider === provider && s.account === owners[provider]);
+  const owned = (provider: Provider): SeededParticipant | undefined =>
+    seeded.find((s) => s.provider === provider && s.account === owners[provider]);
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
@@ -135,7 +139,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const mediaType = mediaTypeOf(req.headers["content-type"]);
     const accepted = providers[provider].requestContentTypes as readonly string[];
     if (mediaType !== undefined && !accepted.includes(mediaType)) {
-      return fail(415, "Unsupported media type", `Content-Type ${JSON.stringify(mediaType)} is not accepted; send ${accepted.join(" or ")}.`);
+      return fail(
+        415,
+        "Unsupported media type",
+        `Content-Type ${JSON.stringify(mediaType)} is not accepted; send ${accepted.join(" or ")}.`,
+      );
     }
     const body = await readBody(req);
     if (body instanceof Failure) return body;
@@ -147,10 +155,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const coached = change.CallSidToCoach;
     if (typeof coached === "string" && coached !== "") {
       const problem =
-        coached === route.call ? "cannot be the participant itself" : store.get({ ...key, call: coached }) === undefined ? `is not a participant of conference ${route.conference}` : undefined;
+        coached === route.call
+          ? "cannot be the participant itself"
+          : store.get({ ...key, call: coached }) === undefined
+            ? `is not a participant of conference ${route.conference}`
+            : undefined;
       if (problem !== undefined) {
         return fail(422, "Invalid value", "CallSidToCoach is not another participant of this conference.", [
-          { path: "CallSidToCoach", message: problem, expected: "another participant of the same conference", received: JSON.stringify(coached) },
+          {
+            path: "CallSidToCoach",
+            message: problem,
+            expected: "another participant of the same conference",
+            received: JSON.stringify(coached),
+          },
         ]);
       }
     }
@@ -197,7 +214,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         return void res.end(req.method === "HEAD" ? undefined : file.body);
       }
     }
-    send(res, 404, unroutedBody({ status: 404, title: "Not found", detail: `No operation at ${req.method ?? ""} ${pathname.slice(0, 200)}.` }));
+    send(
+      res,
+      404,
+      unroutedBody({ status: 404, title: "Not found", detail: `No operation at ${req.method ?? ""} ${pathname.slice(0, 200)}.` }),
+    );
     if (!req.complete) req.resume();
   }
 
@@ -208,7 +229,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   server.on("clientError", (_error, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
     const text = JSON.stringify(unroutedBody({ status: 400, title: "Bad request", detail: "The request is not valid HTTP." }));
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+    );
   });
 
   const host = options.host ?? "127.0.0.1";

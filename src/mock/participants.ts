@@ -31,7 +31,9 @@ const renderings: Record<Provider, Rendering> = {
     fresh: (ids) => ({ api_version: "v2/texml", call_sid_legacy: ids.call, status: "connected" }),
     coaching: (participant, call) => {
       const { coaching_call_sid: _sid, coaching_call_sid_legacy: _legacy, ...rest } = participant;
-      return call === null ? { ...rest, coaching: false } : { ...rest, coaching: true, coaching_call_sid: call, coaching_call_sid_legacy: call };
+      return call === null
+        ? { ...rest, coaching: false }
+        : { ...rest, coaching: true, coaching_call_sid: call, coaching_call_sid_legacy: call };
     },
   },
 };

@@ -13,7 +13,8 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "conference-participants") return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "conference-participants")
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error("conference-participants: package root not found");
     dir = parent;
@@ -59,7 +60,8 @@ export class StaticFiles {
       return { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
     }
     const file = normalize(join(this.#docs, relative === "" ? "index.html" : relative));
-    if (file !== this.#docs && !file.startsWith(this.#docs + sep)) return { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
+    if (file !== this.#docs && !file.startsWith(this.#docs + sep))
+      return { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
     return this.#read(file, relative === "" ? "The API docs are not built: run `npm run docs`, then reload.\n" : "Not found\n");
   }
 

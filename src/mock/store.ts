@@ -21,7 +21,10 @@ export class ParticipantStore {
 
   constructor(seeded: readonly SeededParticipant[]) {
     for (const s of seeded) {
-      this.#participants.set(keyOf({ provider: s.provider, account: s.account, conference: s.conference, call: String(s.participant.call_sid) }), s.participant);
+      this.#participants.set(
+        keyOf({ provider: s.provider, account: s.account, conference: s.conference, call: String(s.participant.call_sid) }),
+        s.participant,
+      );
     }
   }
 

@@ -112,10 +112,13 @@ export async function resultsHaveTheSpecsTypes(): Promise<void> {
 }
 
 export async function theOpenapiFetchClientIsTypedWithPaths(): Promise<void> {
-  const { data } = await signalwire.fetchClient.POST("/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
-    params: { path: { AccountSid: "a", ConferenceSid: "c", CallSid: "x" } },
-    body: { Muted: true },
-  });
+  const { data } = await signalwire.fetchClient.POST(
+    "/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}",
+    {
+      params: { path: { AccountSid: "a", ConferenceSid: "c", CallSid: "x" } },
+      body: { Muted: true },
+    },
+  );
   if (data) expectType<Equal<typeof data.muted, boolean>>(true);
   // @ts-expect-error no such path in the spec
   await telnyx.fetchClient.POST("/texml/Accounts/{account_sid}/Calls", {});

@@ -20,7 +20,12 @@ export function firstDetail(body: Schemas["TelnyxErrors"]): string | undefined {
 }
 
 // SignalWire's error body: all four fields required, code and status numbers.
-export const signalwireError: Schemas["SignalWireError"] = { code: 20404, message: "Not found", more_info: "https://example.com", status: 404 };
+export const signalwireError: Schemas["SignalWireError"] = {
+  code: 20404,
+  message: "Not found",
+  more_info: "https://example.com",
+  status: 404,
+};
 // @ts-expect-error more_info is required
 export const incompleteError: Schemas["SignalWireError"] = { code: 20404, message: "Not found", status: 404 };
 
