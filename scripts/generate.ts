@@ -8,22 +8,36 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOperations } from "./generate/operations.js";
-import { buildTypes } from "./generate/types.js";
+import { buildAdminRoutes } from "./generate/admin-routes.js";
+import { buildTypes, generatedHeader } from "./generate/types.js";
 import { buildValidators } from "./generate/validators.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = resolve(root, process.argv[2] ?? "generated");
 mkdirSync(outDir, { recursive: true });
 
-const bundlePath = join(outDir, "openapi.json");
-execFileSync(
-  join(root, "node_modules", ".bin", "redocly"),
-  ["bundle", join(root, "openapi", "openapi.yaml"), "--output", bundlePath, "--config", join(root, "redocly.yaml")],
-  { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
-);
-const document = JSON.parse(readFileSync(bundlePath, "utf8"));
-writeFileSync(bundlePath, `${JSON.stringify(document, null, 2)}\n`);
+/** Bundles `openapi/<source>` into `generated/<output>` (pretty-printed JSON) and returns the document. */
+function bundle(source: string, output: string) {
+  const bundlePath = join(outDir, output);
+  execFileSync(
+    join(root, "node_modules", ".bin", "redocly"),
+    ["bundle", join(root, "openapi", source), "--output", bundlePath, "--config", join(root, "redocly.yaml")],
+    { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const document = JSON.parse(readFileSync(bundlePath, "utf8"));
+  writeFileSync(bundlePath, `${JSON.stringify(document, null, 2)}\n`);
+  return document;
+}
+
+const document = bundle("openapi.yaml", "openapi.json");
 
 writeFileSync(join(outDir, "types.ts"), await buildTypes(document));
 writeFileSync(join(outDir, "operations.ts"), buildOperations(document));
 writeFileSync(join(outDir, "validators.ts"), buildValidators(document));
+
+// The mock's admin API has a document of its own: bundled, typed, validated and routed from it.
+const admin = bundle("mock-admin.yaml", "mock-admin.json");
+const adminHeader = generatedHeader("openapi/mock-admin.yaml");
+writeFileSync(join(outDir, "mock-admin-types.ts"), await buildTypes(admin, adminHeader));
+writeFileSync(join(outDir, "mock-admin-routes.ts"), buildAdminRoutes(admin));
+writeFileSync(join(outDir, "mock-admin-validators.ts"), buildValidators(admin, adminHeader));

@@ -6,8 +6,8 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
 import type { Provider } from "../src/contract/providers.js";
-import { RequestValidationError } from "../src/errors/request-validation-error.js";
-import type { Violation } from "../src/contract/violations.js";
+import { ClientOptionsError, RequestValidationError } from "../src/errors/index.js";
+import type { Violation, ViolationCode } from "../src/contract/violations.js";
 import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 
@@ -37,7 +37,8 @@ function thrown(create: () => unknown): unknown {
   throw new Error("expected a throw");
 }
 
-const v = (path: string, message: string, expected?: string, received?: string): Violation => ({
+const v = (code: ViolationCode, path: string, message: string, expected?: string, received?: string): Violation => ({
+  code,
   path,
   message,
   ...(expected === undefined ? {} : { expected }),
@@ -50,54 +51,74 @@ describe("an update the contract forbids is refused, and nothing is sent", () =>
       "signalwire",
       "Coaching without CallSidToCoach",
       { Coaching: true },
-      [v("CallSidToCoach", "is required when Coaching is true", "a value")],
+      [v("required", "CallSidToCoach", "is required when Coaching is true", "a value")],
     ],
     [
       "telnyx",
       "Coaching without CallSidToCoach",
       { Coaching: true },
-      [v("CallSidToCoach", "is required when Coaching is true", "a value")],
+      [v("required", "CallSidToCoach", "is required when Coaching is true", "a value")],
     ],
     [
       "signalwire",
       "Coaching with an empty CallSidToCoach",
       { Coaching: true, CallSidToCoach: "" },
-      [v("CallSidToCoach", "must not be empty when Coaching is true", "a non-empty string", '""')],
+      [v("invalid_value", "CallSidToCoach", "must not be empty when Coaching is true", "a non-empty string", '""')],
     ],
-    ["signalwire", "HoldMethod PUT", { HoldMethod: "PUT" }, [v("HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"')]],
-    ["telnyx", "HoldMethod PUT", { HoldMethod: "PUT" }, [v("HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"')]],
+    [
+      "signalwire",
+      "HoldMethod PUT",
+      { HoldMethod: "PUT" },
+      [v("invalid_enum", "HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"')],
+    ],
+    [
+      "telnyx",
+      "HoldMethod PUT",
+      { HoldMethod: "PUT" },
+      [v("invalid_enum", "HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"')],
+    ],
     [
       "signalwire",
       "a HoldUrl that is not a URL",
       { Hold: true, HoldUrl: "not a url" },
-      [v("HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"not a url"')],
+      [v("invalid_format", "HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"not a url"')],
     ],
     [
       "telnyx",
       "a HoldUrl that is not http(s)",
       { HoldUrl: "ftp://example.com/hold.mp3" },
-      [v("HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"ftp://example.com/hold.mp3"')],
+      [v("invalid_format", "HoldUrl", "must be an absolute http(s) URL", "an absolute http(s) URL", '"ftp://example.com/hold.mp3"')],
     ],
-    ["signalwire", "an unknown field", { Foo: 1 }, [v("Foo", "is not a field of this body", "no such field")]],
+    ["signalwire", "an unknown field", { Foo: 1 }, [v("unknown_field", "Foo", "is not a field of this body", "no such field")]],
     [
       "telnyx",
       "Telnyx's old HoldURL spelling",
       { HoldURL: "https://example.com/hold.mp3" },
-      [v("HoldURL", "is not a field of this body; did you mean HoldUrl?", "HoldUrl")],
+      [v("unknown_field", "HoldURL", "is not a field of this body; did you mean HoldUrl?", "HoldUrl")],
     ],
-    ["signalwire", "a Telnyx-only field", { BeepOnExit: true }, [v("BeepOnExit", "is not a field of this body", "no such field")]],
-    ["telnyx", "a SignalWire-only field", { WaitMethod: "GET" }, [v("WaitMethod", "is not a field of this body", "no such field")]],
-    ["signalwire", "Beep: true", { Beep: true }, [v("Beep", "must be false", "false", "true")]],
-    ["signalwire", 'Muted: "yes"', { Muted: "yes" }, [v("Muted", "must be a boolean", "boolean", '"yes"')]],
-    ["telnyx", "Muted: null", { Muted: null }, [v("Muted", "must be a boolean", "boolean", "null")]],
+    [
+      "signalwire",
+      "a Telnyx-only field",
+      { BeepOnExit: true },
+      [v("unknown_field", "BeepOnExit", "is not a field of this body", "no such field")],
+    ],
+    [
+      "telnyx",
+      "a SignalWire-only field",
+      { WaitMethod: "GET" },
+      [v("unknown_field", "WaitMethod", "is not a field of this body", "no such field")],
+    ],
+    ["signalwire", "Beep: true", { Beep: true }, [v("invalid_value", "Beep", "must be false", "false", "true")]],
+    ["signalwire", 'Muted: "yes"', { Muted: "yes" }, [v("invalid_type", "Muted", "must be a boolean", "boolean", '"yes"')]],
+    ["telnyx", "Muted: null", { Muted: null }, [v("invalid_type", "Muted", "must be a boolean", "boolean", "null")]],
     [
       "signalwire",
       "several violations at once, every one listed",
       { Muted: "yes", HoldMethod: "PUT", Coaching: true },
       [
-        v("Muted", "must be a boolean", "boolean", '"yes"'),
-        v("HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"'),
-        v("CallSidToCoach", "is required when Coaching is true", "a value"),
+        v("invalid_type", "Muted", "must be a boolean", "boolean", '"yes"'),
+        v("invalid_enum", "HoldMethod", "must be one of GET, POST", "one of GET, POST", '"PUT"'),
+        v("required", "CallSidToCoach", "is required when Coaching is true", "a value"),
       ],
     ],
   ];
@@ -128,38 +149,42 @@ describe("an update the contract forbids is refused, and nothing is sent", () =>
 
 describe("ids are refused when they are empty, missing or would not stay one path segment", () => {
   const cases: [string, Record<string, unknown>, Violation[]][] = [
-    ["an empty callSid", { conferenceSid: CONFERENCE, callSid: "" }, [v("callSid", "must not be empty", "a non-empty id", '""')]],
-    ["a missing conferenceSid", { callSid: CALL }, [v("conferenceSid", "is required", "a non-empty id")]],
+    [
+      "an empty callSid",
+      { conferenceSid: CONFERENCE, callSid: "" },
+      [v("invalid_value", "callSid", "must not be empty", "a non-empty id", '""')],
+    ],
+    ["a missing conferenceSid", { callSid: CALL }, [v("required", "conferenceSid", "is required", "a non-empty id")]],
     [
       "an empty accountSid",
       { accountSid: "", conferenceSid: CONFERENCE, callSid: CALL },
-      [v("accountSid", "must not be empty", "a non-empty id", '""')],
+      [v("invalid_value", "accountSid", "must not be empty", "a non-empty id", '""')],
     ],
-    ["a number", { conferenceSid: 42, callSid: CALL }, [v("conferenceSid", "must be a string", "a non-empty id", "42")]],
+    ["a number", { conferenceSid: 42, callSid: CALL }, [v("invalid_type", "conferenceSid", "must be a string", "a non-empty id", "42")]],
     [
       "a dot segment",
       { conferenceSid: CONFERENCE, callSid: ".." },
-      [v("callSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '".."')],
+      [v("invalid_value", "callSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '".."')],
     ],
     [
       "a single dot",
       { conferenceSid: ".", callSid: CALL },
-      [v("conferenceSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '"."')],
+      [v("invalid_value", "conferenceSid", "cannot be a dot segment, which URLs resolve away", "a non-empty id", '"."')],
     ],
     [
       "a lone surrogate",
       { conferenceSid: CONFERENCE, callSid: "a\ud800" },
-      [v("callSid", "must be well-formed Unicode (it has a lone surrogate)", "a non-empty id", '"a\\ud800"')],
+      [v("invalid_encoding", "callSid", "must be well-formed Unicode (it has a lone surrogate)", "a non-empty id", '"a\\ud800"')],
     ],
     [
       "a misspelt argument",
       { conferenceSid: CONFERENCE, callSid: CALL, Body: { Muted: true } },
-      [v("Body", "is not an option of updateParticipant; did you mean body?", "body")],
+      [v("unknown_field", "Body", "is not an option of updateParticipant; did you mean body?", "body")],
     ],
     [
       "a signal that is not an AbortSignal",
       { conferenceSid: CONFERENCE, callSid: CALL, signal: {} },
-      [v("signal", "must be an AbortSignal", "an AbortSignal", "object")],
+      [v("invalid_type", "signal", "must be an AbortSignal", "an AbortSignal", "object")],
     ],
   ];
 
@@ -172,7 +197,13 @@ describe("ids are refused when they are empty, missing or would not stay one pat
   it("refuses params that are not an object", async () => {
     const error = await refusal(() => signalwire().updateParticipant(undefined as never));
     expect(error.violations).toEqual([
-      v("params", "must be an object with conferenceSid, callSid and body", "an object with conferenceSid, callSid and body", "undefined"),
+      v(
+        "invalid_type",
+        "params",
+        "must be an object with conferenceSid, callSid and body",
+        "an object with conferenceSid, callSid and body",
+        "undefined",
+      ),
     ]);
   });
 
@@ -192,6 +223,7 @@ describe("client options", () => {
       { baseUrl: "http://example.com" },
       [
         v(
+          "invalid_value",
           "baseUrl",
           "must use https unless its host is a loopback address: credentials are not sent in clear text",
           "an origin such as https://api.example.com or http://127.0.0.1:4010",
@@ -204,6 +236,7 @@ describe("client options", () => {
       { baseUrl: "http://10.0.0.1:4010" },
       [
         v(
+          "invalid_value",
           "baseUrl",
           "must use https unless its host is a loopback address: credentials are not sent in clear text",
           "an origin such as https://api.example.com or http://127.0.0.1:4010",
@@ -216,6 +249,7 @@ describe("client options", () => {
       { baseUrl: "https://api.example.com/v1" },
       [
         v(
+          "invalid_format",
           "baseUrl",
           "must be an origin only: the provider's path is added to it",
           "an origin such as https://api.example.com or http://127.0.0.1:4010",
@@ -228,6 +262,7 @@ describe("client options", () => {
       { baseUrl: "http://127.0.0.1:4010?debug" },
       [
         v(
+          "invalid_format",
           "baseUrl",
           "must be an origin only: the provider's path is added to it",
           "an origin such as https://api.example.com or http://127.0.0.1:4010",
@@ -240,6 +275,7 @@ describe("client options", () => {
       { baseUrl: "ftp://127.0.0.1" },
       [
         v(
+          "invalid_value",
           "baseUrl",
           "must use https (or http to a loopback host)",
           "an origin such as https://api.example.com or http://127.0.0.1:4010",
@@ -252,6 +288,7 @@ describe("client options", () => {
       { baseUrl: "localhost:4010/" },
       [
         v(
+          "invalid_value",
           "baseUrl",
           "must use https (or http to a loopback host)",
           "an origin such as https://api.example.com or http://127.0.0.1:4010",
@@ -262,46 +299,81 @@ describe("client options", () => {
     [
       "a relative baseUrl",
       { baseUrl: "/api" },
-      [v("baseUrl", "must be an absolute URL", "an origin such as https://api.example.com or http://127.0.0.1:4010", '"/api"')],
+      [
+        v(
+          "invalid_format",
+          "baseUrl",
+          "must be an absolute URL",
+          "an origin such as https://api.example.com or http://127.0.0.1:4010",
+          "a string of 4 characters",
+        ),
+      ],
     ],
     [
       "a Space that is not a host label",
       { space: "evil.example/x" },
-      [v("space", "must be one host name label (letters, digits and inner hyphens)", "a name such as example", '"evil.example/x"')],
+      [
+        v(
+          "invalid_format",
+          "space",
+          "must be one host name label (letters, digits and inner hyphens)",
+          "a name such as example",
+          "a string of 14 characters",
+        ),
+      ],
     ],
-    ["a missing Space", { space: undefined }, [v("space", "is required", "a name such as example")]],
-    ["a missing apiToken", { apiToken: undefined }, [v("apiToken", "is required", "a non-empty string of visible ASCII characters")]],
+    ["a missing Space", { space: undefined }, [v("required", "space", "is required", "a name such as example")]],
+    [
+      "a missing apiToken",
+      { apiToken: undefined },
+      [v("required", "apiToken", "is required", "a non-empty string of visible ASCII characters")],
+    ],
     [
       "a projectId with a colon",
       { projectId: "a:b" },
-      [v("projectId", "must not contain ':'", "a non-empty string of visible ASCII characters")],
+      [v("invalid_value", "projectId", "must not contain ':'", "a non-empty string of visible ASCII characters")],
     ],
-    ["a negative timeout", { timeoutMs: -1 }, [v("timeoutMs", "must be a positive number of milliseconds", "a number > 0", "-1")]],
+    [
+      "a negative timeout",
+      { timeoutMs: -1 },
+      [v("invalid_value", "timeoutMs", "must be a positive number of milliseconds", "a number > 0", "-1")],
+    ],
     [
       "a misspelt option",
       { timeout: 5 },
-      [v("timeout", "is not an option of createSignalWireClient; did you mean timeoutMs?", "timeoutMs")],
+      [v("unknown_field", "timeout", "is not an option of createSignalWireClient; did you mean timeoutMs?", "timeoutMs")],
     ],
-    ["a fetch that is not a function", { fetch: "fetch" }, [v("fetch", "must be a function", "function", "string")]],
+    ["a fetch that is not a function", { fetch: "fetch" }, [v("invalid_type", "fetch", "must be a function", "function", "string")]],
     [
       "validateResponses that is not a boolean",
       { validateResponses: "yes" },
-      [v("validateResponses", "must be a boolean", "boolean", "string")],
+      [v("invalid_type", "validateResponses", "must be a boolean", "boolean", "string")],
     ],
   ];
 
   it.each(cases)("refuses %s", (_name, change, expected) => {
     const error = thrown(() => createSignalWireClient({ ...base, ...change } as never));
     expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error).toBeInstanceOf(ClientOptionsError);
+    expect((error as Error).name).toBe("ClientOptionsError");
     expect((error as RequestValidationError).violations).toEqual(expected);
     expect((error as Error).message).toMatch(/^createSignalWireClient refused its options: /);
+  });
+
+  it.each([
+    ["space", { space: "KEY_0123456789abcdefSECRE" }],
+    ["baseUrl", { baseUrl: "KEY_0123456789abcdefSECRE" }],
+  ])("does not echo a %s that may be a credential passed in the wrong place", (_name, change) => {
+    const error = thrown(() => createSignalWireClient({ ...base, ...change } as never)) as RequestValidationError;
+    expect(error.message).toMatch(/a string of 25 characters/);
+    expect(`${error.message}${JSON.stringify(error.violations)}`).not.toContain("SECRE");
   });
 
   it("refuses Telnyx options the same way", () => {
     const error = thrown(() => createTelnyxClient({ apiKey: "", accountSid: "" }));
     expect((error as RequestValidationError).violations).toEqual([
-      v("apiKey", "must not be empty", "a non-empty string of visible ASCII characters"),
-      v("accountSid", "must not be empty", "a non-empty id", '""'),
+      v("invalid_value", "apiKey", "must not be empty", "a non-empty string of visible ASCII characters"),
+      v("invalid_value", "accountSid", "must not be empty", "a non-empty id", '""'),
     ]);
   });
 

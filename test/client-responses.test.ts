@@ -88,7 +88,9 @@ describe("2xx bodies", () => {
     const error = failure as ResponseValidationError;
     expect(error.response.status).toBe(200);
     expect(error.body).toBe("OK");
-    expect(error.violations).toEqual([{ path: "", message: "is not JSON", expected: "a participant as JSON", received: '"OK"' }]);
+    expect(error.violations).toEqual([
+      { code: "invalid_json", path: "", message: "is not JSON", expected: "a participant as JSON", received: '"OK"' },
+    ]);
     expect(error.message).toBe('The 200 response breaks the contract: body: is not JSON (received "OK")');
   });
 
@@ -97,7 +99,7 @@ describe("2xx bodies", () => {
     await expect(update("telnyx")).rejects.toMatchObject({
       name: "ResponseValidationError",
       body: "",
-      violations: [{ path: "", message: "is not JSON" }],
+      violations: [{ code: "invalid_json", path: "", message: "is not JSON" }],
     });
   });
 });

@@ -286,7 +286,9 @@ describe("the contract rejects", () => {
     const result = validateUpdateRequest("signalwire", "HoldMethod=PUT");
     expect(result).toEqual({
       ok: false,
-      errors: [{ path: "HoldMethod", message: "must be one of GET, POST", expected: "one of GET, POST", received: '"PUT"' }],
+      errors: [
+        { code: "invalid_enum", path: "HoldMethod", message: "must be one of GET, POST", expected: "one of GET, POST", received: '"PUT"' },
+      ],
     });
   });
 

@@ -41,7 +41,7 @@ describe("seed requests as their curl samples send them", () => {
   it("rejects Telnyx's older HoldURL spelling and suggests HoldUrl (decision 10)", () => {
     const result = validateUpdateRequest("telnyx", "Hold=true&HoldURL=https%3A%2F%2Fexample.com%2Fhold.mp3");
     expect(result.ok ? [] : result.errors).toEqual([
-      { path: "HoldURL", message: "is not a field of this body; did you mean HoldUrl?", expected: "HoldUrl" },
+      { code: "unknown_field", path: "HoldURL", message: "is not a field of this body; did you mean HoldUrl?", expected: "HoldUrl" },
     ]);
   });
 });

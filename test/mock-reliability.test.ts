@@ -200,6 +200,11 @@ const readAll = async () => {
   return state;
 };
 
+/** `/api/…` and `/2010-04-01/…` are SignalWire's paths, `/v2/…` Telnyx's; any other path gets SignalWire's (Twilio's) format. */
+function providerOfFirstSegment(path: string): Provider {
+  return path.split("/")[1] === "v2" ? "telnyx" : "signalwire";
+}
+
 describe("generated malformed requests", () => {
   it(`never answer 5xx, always answer in the spec, and change participants only by valid updates (${RUNS} requests)`, async () => {
     const expected = await readAll();
@@ -215,7 +220,8 @@ describe("generated malformed requests", () => {
         throw error;
       }
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      expectValidResponse(response, provider);
+      // A mutated path may match no operation: it is answered in the format of the provider its first segment names.
+      expectValidResponse(response, providerOfFirstSegment(req.path) ?? provider);
       if (response.status === 200) expected.set((response.json as { uri: string }).uri, response.json);
     }
     expect(await readAll()).toEqual(expected);

@@ -52,9 +52,15 @@ describe("routes", () => {
     expect((await read("telnyx", TX_CALLS[0])).json).toMatchObject({ uri: `${txPath(TX_CALLS[0])}.json` });
   });
 
-  it("answers an unknown path with a 404 both providers' error formats accept", async () => {
-    const response = await call(undefined, { path: "/v2/nothing/here", headers: SW_AUTH });
+  it.each([
+    ["/v2/nothing/here", "telnyx"],
+    ["/api/laml/2010-04-01/Accounts", "signalwire"],
+    ["/2010-04-01/Accounts/x.json", "signalwire"],
+    ["/nothing", undefined],
+  ] as const)("answers an unknown path %s with a 404 in the format of the provider it resembles (%s)", async (path, provider) => {
+    const response = await call(provider, { path, headers: SW_AUTH });
     expect(response.status).toBe(404);
+    if (provider === undefined) expect(response.json).toMatchObject({ code: 20404, status: 404 });
   });
 
   it("answers other methods with 405 and Allow: POST", async () => {

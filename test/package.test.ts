@@ -39,7 +39,9 @@ describe("the built package", () => {
     ]);
     expect(JSON.parse(output)).toEqual({
       ok: false,
-      errors: [{ path: "HoldMethod", message: "must be one of GET, POST", expected: "one of GET, POST", received: '"PUT"' }],
+      errors: [
+        { code: "invalid_enum", path: "HoldMethod", message: "must be one of GET, POST", expected: "one of GET, POST", received: '"PUT"' },
+      ],
     });
   });
 

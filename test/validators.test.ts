@@ -28,12 +28,16 @@ describe("validateUpdateRequest: form bodies", () => {
 
   it.each([
     ["a boolean that is not true or false", "Muted=yes", { path: "Muted", received: '"yes"', expected: "true or false" }],
-    ["a repeated key", "Muted=true&Muted=true", { path: "Muted", message: "is repeated; send each field once" }],
-    ["a malformed percent-escape", "HoldUrl=%E0%A4%A", { path: "HoldUrl", message: "has a malformed percent-escape" }],
+    ["a repeated key", "Muted=true&Muted=true", { code: "repeated_field", path: "Muted", message: "is repeated; send each field once" }],
+    [
+      "a malformed percent-escape",
+      "HoldUrl=%E0%A4%A",
+      { code: "invalid_encoding", path: "HoldUrl", message: "has a malformed percent-escape" },
+    ],
     [
       "an unknown field, with the closest known one",
       "HoldURL=http://x",
-      { path: "HoldURL", message: "is not a field of this body; did you mean HoldUrl?" },
+      { code: "unknown_field", path: "HoldURL", message: "is not a field of this body; did you mean HoldUrl?" },
     ],
     ["a __proto__ key", "__proto__=x", { path: "__proto__" }],
   ])("names the key for %s", (_name, body, violation) => {

@@ -76,7 +76,7 @@ function requiresToImports(code: string): string {
  * generated/validators.ts: ajv's standalone code for each request, response and error schema, so that
  * importing the package compiles no schema. `strictValidators` also reject undeclared properties.
  */
-export function buildValidators(document: OpenApiDocument): string {
+export function buildValidators(document: OpenApiDocument, header = GENERATED_HEADER): string {
   const { names, strictNames } = validatedSchemas(document);
   const defs = rewriteRefs(document.components.schemas) as Record<string, JsonSchema>;
   for (const name of strictNames) defs[`${name}Strict`] = { $ref: `#/$defs/${name}`, unevaluatedProperties: false };
@@ -100,7 +100,7 @@ export function buildValidators(document: OpenApiDocument): string {
 
   const entries = (list: string[], suffix: string) =>
     list.map((name) => `  ${name}: validate${name}${suffix} as unknown as CompiledValidator,`).join("\n");
-  return `${GENERATED_HEADER}// @ts-nocheck -- ajv standalone output
+  return `${header}// @ts-nocheck -- ajv standalone output
 ${code}
 
 /** A precompiled ajv validator: returns whether \`data\` is valid and leaves the violations on \`errors\`. */

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { isProvider, providerNames, type Provider } from "../contract/providers.js";
 import { validateErrorBody, validateParticipant, validateUpdateRequest, type ValidationResult } from "../contract/validate.js";
+import { parseJson, parseJsonObject } from "../contract/json-body.js";
 import { formatViolation } from "../contract/violations.js";
 import { UsageError } from "../errors/usage-error.js";
 import { EXIT, type CliIo } from "./io.js";
@@ -30,16 +31,6 @@ async function readInput(files: string[], io: CliIo): Promise<string> {
   }
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string; expected?: string }[] };
-
-function parseJson(text: string): Parsed {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, errors: [{ path: "", message: `is not valid JSON (${(error as Error).message})`, expected: "JSON" }] };
-  }
-}
-
 function report(result: ValidationResult<unknown>, what: string, options: ValidateOptions, io: CliIo): number {
   if (options.json === true) io.stdout(`${JSON.stringify(result)}\n`);
   else if (result.ok) io.stdout(`valid ${what}\n`);
@@ -52,12 +43,9 @@ export async function validateRequestCommand(files: string[], options: ValidateO
   const text = await readInput(files, io);
   const what = `${provider} update request`;
   if (/^\s*[[{]/.test(text)) {
-    const parsed = parseJson(text);
+    const parsed = parseJsonObject(text);
     if (!parsed.ok) return report(parsed, what, options, io);
-    if (typeof parsed.value !== "object" || parsed.value === null) {
-      return report({ ok: false, errors: [{ path: "", message: "must be an object", expected: "object" }] }, what, options, io);
-    }
-    return report(validateUpdateRequest(provider, parsed.value as Record<string, unknown>), `${what} (JSON)`, options, io);
+    return report(validateUpdateRequest(provider, parsed.value), `${what} (JSON)`, options, io);
   }
   return report(validateUpdateRequest(provider, text.replace(/\r?\n$/, "")), `${what} (form)`, options, io);
 }

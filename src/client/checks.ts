@@ -1,27 +1,34 @@
 /**
  * Checks of what a caller hands the client: options, credentials, server variables, ids. Each returns
- * violations (never throws) and never echoes a secret.
+ * violations (never throws) and never echoes a value that could be a secret: credentials, and the `space`
+ * and `baseUrl` a token may have been passed as by mistake, are described by their shape only.
  */
-import { closestName, describeValue, type Violation } from "../contract/violations.js";
+import { closestName, describeValue, type Violation, type ViolationCode } from "../contract/violations.js";
+
+function violation(code: ViolationCode, path: string, message: string, expected: string, received?: string): Violation[] {
+  return [{ code, path, message, expected, ...(received === undefined ? {} : { received }) }];
+}
+
+/** What a value is without what it says: `a string of 40 characters`, `number`. */
+function shapeOf(value: unknown): string {
+  return typeof value === "string" ? `a string of ${value.length} characters` : typeof value;
+}
 
 /** A key the caller passed that is not one of `known` (a typo such as `timeout` for `timeoutMs`). */
 export function checkKnownKeys(value: object, known: readonly string[], where: string): Violation[] {
   return Object.keys(value)
     .filter((key) => !known.includes(key))
-    .map((key) => {
+    .flatMap((key) => {
       const suggestion = closestName(key, known);
-      return {
-        path: key,
-        message: `is not an option of ${where}${suggestion ? `; did you mean ${suggestion}?` : ""}`,
-        expected: suggestion ?? `one of ${known.join(", ")}`,
-      };
+      const message = `is not an option of ${where}${suggestion ? `; did you mean ${suggestion}?` : ""}`;
+      return violation("unknown_field", key, message, suggestion ?? `one of ${known.join(", ")}`);
     });
 }
 
 /** An object of named arguments (`name` is what the caller knows it as: `options`, `params`). */
 export function checkObject(name: string, value: unknown, what: string): Violation[] {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return [];
-  return [{ path: name, message: `must be ${what}`, expected: what, received: describeValue(value) }];
+  return violation("invalid_type", name, `must be ${what}`, what, describeValue(value));
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -32,13 +39,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function checkPathId(name: string, value: unknown): Violation[] {
   const expected = "a non-empty id";
-  if (value === undefined) return [{ path: name, message: "is required", expected }];
-  if (typeof value !== "string") return [{ path: name, message: "must be a string", expected, received: describeValue(value) }];
-  if (value === "") return [{ path: name, message: "must not be empty", expected, received: '""' }];
-  if (LONE_SURROGATE.test(value))
-    return [{ path: name, message: "must be well-formed Unicode (it has a lone surrogate)", expected, received: describeValue(value) }];
-  if (value === "." || value === "..")
-    return [{ path: name, message: "cannot be a dot segment, which URLs resolve away", expected, received: describeValue(value) }];
+  if (value === undefined) return violation("required", name, "is required", expected);
+  if (typeof value !== "string") return violation("invalid_type", name, "must be a string", expected, describeValue(value));
+  if (value === "") return violation("invalid_value", name, "must not be empty", expected, '""');
+  if (LONE_SURROGATE.test(value)) {
+    return violation("invalid_encoding", name, "must be well-formed Unicode (it has a lone surrogate)", expected, describeValue(value));
+  }
+  if (value === "." || value === "..") {
+    return violation("invalid_value", name, "cannot be a dot segment, which URLs resolve away", expected, describeValue(value));
+  }
   return [];
 }
 
@@ -46,10 +55,9 @@ export function checkPathId(name: string, value: unknown): Violation[] {
 export function checkHostLabel(name: string, value: unknown): Violation[] {
   const expected = "a name such as example";
   if (typeof value === "string" && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) return [];
-  if (value === undefined) return [{ path: name, message: "is required", expected }];
-  return [
-    { path: name, message: "must be one host name label (letters, digits and inner hyphens)", expected, received: describeValue(value) },
-  ];
+  if (value === undefined) return violation("required", name, "is required", expected);
+  const message = "must be one host name label (letters, digits and inner hyphens)";
+  return violation(typeof value === "string" ? "invalid_format" : "invalid_type", name, message, expected, shapeOf(value));
 }
 
 /**
@@ -58,31 +66,34 @@ export function checkHostLabel(name: string, value: unknown): Violation[] {
  */
 export function checkSecret(name: string, value: unknown, kind: "visible" | "user" | "any"): Violation[] {
   const expected = kind === "any" ? "a non-empty string" : "a non-empty string of visible ASCII characters";
-  if (value === undefined) return [{ path: name, message: "is required", expected }];
-  if (typeof value !== "string") return [{ path: name, message: "must be a string", expected, received: typeof value }];
-  if (value === "") return [{ path: name, message: "must not be empty", expected }];
+  if (value === undefined) return violation("required", name, "is required", expected);
+  if (typeof value !== "string") return violation("invalid_type", name, "must be a string", expected, typeof value);
+  if (value === "") return violation("invalid_value", name, "must not be empty", expected);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(value))
-    return [{ path: name, message: "must not contain control characters (such as a line break)", expected }];
-  if (kind !== "any" && !/^[\u0021-\u007e]+$/.test(value))
-    return [{ path: name, message: "must contain only visible ASCII characters", expected }];
-  if (kind === "user" && value.includes(":")) return [{ path: name, message: "must not contain ':'", expected }];
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    return violation("invalid_value", name, "must not contain control characters (such as a line break)", expected);
+  }
+  if (kind !== "any" && !/^[\u0021-\u007e]+$/.test(value)) {
+    return violation("invalid_value", name, "must contain only visible ASCII characters", expected);
+  }
+  if (kind === "user" && value.includes(":")) return violation("invalid_value", name, "must not contain ':'", expected);
   return [];
 }
 
 export function checkTimeout(name: string, value: unknown): Violation[] {
   if (value === undefined || (typeof value === "number" && Number.isFinite(value) && value > 0)) return [];
-  return [{ path: name, message: "must be a positive number of milliseconds", expected: "a number > 0", received: describeValue(value) }];
+  const code = typeof value === "number" ? "invalid_value" : "invalid_type";
+  return violation(code, name, "must be a positive number of milliseconds", "a number > 0", describeValue(value));
 }
 
 export function checkType(name: string, value: unknown, type: "function" | "boolean"): Violation[] {
   if (value === undefined || typeof value === type) return [];
-  return [{ path: name, message: `must be a ${type}`, expected: type, received: typeof value }];
+  return violation("invalid_type", name, `must be a ${type}`, type, typeof value);
 }
 
 export function checkSignal(name: string, value: unknown): Violation[] {
   if (value === undefined || value instanceof AbortSignal) return [];
-  return [{ path: name, message: "must be an AbortSignal", expected: "an AbortSignal", received: typeof value }];
+  return violation("invalid_type", name, "must be an AbortSignal", "an AbortSignal", typeof value);
 }
 
 function isLoopback(hostname: string): boolean {
@@ -91,50 +102,38 @@ function isLoopback(hostname: string): boolean {
 
 /**
  * `baseUrl`: an origin (scheme, host, port; no path, query, fragment or credentials). Plain `http` only to
- * a loopback host, so credentials never cross a network in clear text.
+ * a loopback host, so credentials never cross a network in clear text. A value that is not a URL may be a
+ * token passed in the wrong place: only its shape is reported.
  */
 export function checkBaseUrl(name: string, value: unknown): { origin?: string; violations: Violation[] } {
   if (value === undefined) return { violations: [] };
   const expected = "an origin such as https://api.example.com or http://127.0.0.1:4010";
+  const refuse = (code: ViolationCode, message: string, received?: string) => ({
+    violations: violation(code, name, message, expected, received),
+  });
   let url: URL;
   try {
     if (typeof value !== "string") throw new TypeError("not a string");
     url = new URL(value);
   } catch {
-    return {
-      violations: [
-        {
-          path: name,
-          message: "must be an absolute URL",
-          expected,
-          received: typeof value === "string" ? describeValue(value) : typeof value,
-        },
-      ],
-    };
+    return refuse(typeof value === "string" ? "invalid_format" : "invalid_type", "must be an absolute URL", shapeOf(value));
   }
   if (url.username !== "" || url.password !== "") {
-    return {
-      violations: [{ path: name, message: "must not carry credentials; the client sends them in the Authorization header", expected }],
-    };
+    return refuse("invalid_value", "must not carry credentials; the client sends them in the Authorization header");
   }
   const received = describeValue(value);
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return { violations: [{ path: name, message: "must use https (or http to a loopback host)", expected, received }] };
+    return refuse("invalid_value", "must use https (or http to a loopback host)", received);
   }
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    return {
-      violations: [
-        {
-          path: name,
-          message: "must use https unless its host is a loopback address: credentials are not sent in clear text",
-          expected,
-          received,
-        },
-      ],
-    };
+    return refuse(
+      "invalid_value",
+      "must use https unless its host is a loopback address: credentials are not sent in clear text",
+      received,
+    );
   }
   if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || /[?#]/.test(value as string)) {
-    return { violations: [{ path: name, message: "must be an origin only: the provider's path is added to it", expected, received }] };
+    return refuse("invalid_format", "must be an origin only: the provider's path is added to it", received);
   }
   return { origin: url.origin, violations: [] };
 }

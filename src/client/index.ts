@@ -145,6 +145,7 @@ function snapshotBody(body: unknown): { value: Record<string, unknown>; violatio
       value: {},
       violations: [
         {
+          code: "invalid_type",
           path: "body",
           message: "must be a plain object of the spec's fields",
           expected: "an object such as { Muted: true }",
@@ -260,7 +261,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
     const json = readJson(text);
     if (!json.ok) {
       throw new ResponseValidationError(response, text, [
-        { path: "", message: "is not JSON", expected: "a participant as JSON", received: describeValue(text) },
+        { code: "invalid_json", path: "", message: "is not JSON", expected: "a participant as JSON", received: describeValue(text) },
       ]);
     }
     if (validateResponses) {

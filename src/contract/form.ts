@@ -10,13 +10,6 @@ export interface FormResult {
 }
 
 const BOOLEAN = /^(true|false)$/i;
-const VALID_ESCAPES = "valid percent-encoding";
-const ONE_VALUE = "one value";
-
-/** True for a violation that says the form itself could not be read (a bad escape, a repeated key). */
-export function isUnreadableForm(violation: Violation): boolean {
-  return violation.expected === VALID_ESCAPES || violation.expected === ONE_VALUE;
-}
 
 function decode(text: string): string | undefined {
   try {
@@ -49,9 +42,10 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
       const value = decode(rawValue);
       if (key === undefined || value === undefined) {
         errors.push({
+          code: "invalid_encoding",
           path: key ?? rawKey,
           message: "has a malformed percent-escape",
-          expected: VALID_ESCAPES,
+          expected: "valid percent-encoding",
           received: describeValue(key === undefined ? rawKey : rawValue),
         });
         continue;
@@ -63,10 +57,12 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
   }
   const value: Record<string, unknown> = {};
   const seen = new Set<string>();
+  const repeated = new Set<string>();
   for (const [key, text] of pairs) {
     if (seen.has(key)) {
-      if (!errors.some((e) => e.path === key && e.expected === ONE_VALUE)) {
-        errors.push({ path: key, message: "is repeated; send each field once", expected: ONE_VALUE });
+      if (!repeated.has(key)) {
+        repeated.add(key);
+        errors.push({ code: "repeated_field", path: key, message: "is repeated; send each field once", expected: "one value" });
       }
       continue;
     }
@@ -74,7 +70,13 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
     const type = Object.hasOwn(fieldTypes, key) ? fieldTypes[key] : undefined;
     if (type === "boolean") {
       if (!BOOLEAN.test(text)) {
-        errors.push({ path: key, message: "must be true or false", expected: "true or false", received: describeValue(text) });
+        errors.push({
+          code: "invalid_type",
+          path: key,
+          message: "must be true or false",
+          expected: "true or false",
+          received: describeValue(text),
+        });
         continue;
       }
       setOwn(value, key, text.toLowerCase() === "true");

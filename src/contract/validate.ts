@@ -22,7 +22,10 @@ function guarded<T>(validate: () => ValidationResult<T>): ValidationResult<T> {
   try {
     return validate();
   } catch (error) {
-    return { ok: false, errors: [{ path: "", message: `could not be read (${error instanceof Error ? error.name : "error"})` }] };
+    return {
+      ok: false,
+      errors: [{ code: "unreadable", path: "", message: `could not be read (${error instanceof Error ? error.name : "error"})` }],
+    };
   }
 }
 
@@ -31,6 +34,7 @@ function unknownProvider(provider: unknown): { ok: false; errors: Violation[] } 
     ok: false,
     errors: [
       {
+        code: "invalid_enum",
         path: "provider",
         message: `must be one of ${providerNames.join(", ")}`,
         expected: providerNames.join(" or "),

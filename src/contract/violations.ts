@@ -2,7 +2,44 @@
 import type { ErrorObject } from "ajv";
 import { formatDescriptions } from "./formats.js";
 
+/**
+ * What kind of problem a violation is, for code that branches on it (never branch on the English of
+ * `message` or `expected`, which may be reworded):
+ *
+ * | code | the problem |
+ * | --- | --- |
+ * | `required` | a field, id or option is missing |
+ * | `unknown_field` | a field or option that is not one of the known ones (`expected` names the closest) |
+ * | `invalid_type` | a value of the wrong JSON type (a string for a boolean, an array for an object) |
+ * | `invalid_enum` | a value outside a closed list (`HoldMethod: "PUT"`, an unknown provider) |
+ * | `invalid_format` | a string not of its format: a UUID, an absolute URL, an RFC 2822 date, a pattern |
+ * | `invalid_value` | a value of the right type that a rule refuses: empty, a constant, a dot segment |
+ * | `repeated_field` | a form field sent more than once |
+ * | `invalid_encoding` | a malformed percent-escape, a lone surrogate: the bytes cannot be read as text |
+ * | `invalid_json` | a body or answer that is not JSON |
+ * | `invalid_reference` | an id that names nothing it may name (a coached call outside the conference) |
+ * | `unreadable` | the value could not be read at all (a getter or proxy that throws) |
+ * | `too_many_violations` | the last entry of a list cut short: how many more there were |
+ */
+export const VIOLATION_CODES = [
+  "required",
+  "unknown_field",
+  "invalid_type",
+  "invalid_enum",
+  "invalid_format",
+  "invalid_value",
+  "repeated_field",
+  "invalid_encoding",
+  "invalid_json",
+  "invalid_reference",
+  "unreadable",
+  "too_many_violations",
+] as const;
+export type ViolationCode = (typeof VIOLATION_CODES)[number];
+
 export interface Violation {
+  /** What kind of problem this is: one of `VIOLATION_CODES`. */
+  code: ViolationCode;
   /** The field at fault: `HoldUrl`, `errors[0].detail`; `""` for the body as a whole. */
   path: string;
   /** What is wrong, as a sentence about `path`. */
@@ -138,61 +175,65 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
   const parent = (error.parentSchema ?? {}) as { title?: string; properties?: Record<string, unknown> };
   const underRule = condition !== undefined && error.schemaPath.includes("/then/");
   const when = underRule ? ` when ${condition}` : "";
-  const received = error.data === undefined ? undefined : describeValue(error.data);
+  const path = pathOf(error.instancePath);
+  // Described only where the value is the field's own: an object-level error's data is the whole body, and
+  // describing it for each of thousands of unknown keys would cost time in the square of the body's size.
+  const valueViolation = (code: ViolationCode, message: string, expected: string): Violation => ({
+    code,
+    path,
+    message,
+    expected,
+    ...(error.data === undefined ? {} : { received: describeValue(error.data) }),
+  });
   switch (error.keyword) {
     case "required":
-      return { path: pathOf(error.instancePath, String(params.missingProperty)), message: `is required${when}`, expected: "a value" };
+      return {
+        code: "required",
+        path: pathOf(error.instancePath, String(params.missingProperty)),
+        message: `is required${when}`,
+        expected: "a value",
+      };
     case "additionalProperties":
     case "unevaluatedProperties": {
       const name = String(params.additionalProperty ?? params.unevaluatedProperty);
       const suggestion = closestName(name, Object.keys(parent.properties ?? {}));
       return {
+        code: "unknown_field",
         path: pathOf(error.instancePath, name),
         message: `is not a field of this ${error.instancePath ? "object" : "body"}${suggestion ? `; did you mean ${suggestion}?` : ""}`,
         expected: suggestion ?? "no such field",
       };
     }
     case "type":
-      return {
-        path: pathOf(error.instancePath),
-        message: `must be ${withArticle(String(params.type))}`,
-        expected: String(params.type),
-        received,
-      };
+      return valueViolation("invalid_type", `must be ${withArticle(String(params.type))}`, String(params.type));
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map((v) => String(v)).join(", ");
-      return { path: pathOf(error.instancePath), message: `must be one of ${allowed}`, expected: `one of ${allowed}`, received };
+      return valueViolation("invalid_enum", `must be one of ${allowed}`, `one of ${allowed}`);
     }
     case "const":
-      return {
-        path: pathOf(error.instancePath),
-        message: `must be ${describeValue(params.allowedValue)}`,
-        expected: describeValue(params.allowedValue),
-        received,
-      };
+      return valueViolation("invalid_value", `must be ${describeValue(params.allowedValue)}`, describeValue(params.allowedValue));
     case "format": {
       const expected = formatDescriptions[String(params.format)] ?? `format ${String(params.format)}`;
-      return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
+      return valueViolation("invalid_format", `must be ${expected}`, expected);
     }
     case "pattern": {
       const expected = parent.title ? withArticle(parent.title) : `a string matching ${String(params.pattern)}`;
-      return { path: pathOf(error.instancePath), message: `must be ${expected}`, expected, received };
+      return valueViolation("invalid_format", `must be ${expected}`, expected);
     }
     case "minLength":
-      if (params.limit === 1)
-        return { path: pathOf(error.instancePath), message: `must not be empty${when}`, expected: "a non-empty string", received };
+      if (params.limit === 1) return valueViolation("invalid_value", `must not be empty${when}`, "a non-empty string");
       break;
     case "anyOf":
     case "oneOf": {
       const alternatives = alternativesOf(error.schema);
-      if (alternatives?.kind === "value")
-        return { path: pathOf(error.instancePath), message: `must be ${alternatives.text}`, expected: alternatives.text, received };
+      if (alternatives?.kind === "value") return valueViolation("invalid_format", `must be ${alternatives.text}`, alternatives.text);
       if (alternatives?.kind === "fields")
-        return { path: pathOf(error.instancePath), message: `must have ${alternatives.text}`, expected: alternatives.text };
+        return { code: "required", path, message: `must have ${alternatives.text}`, expected: alternatives.text };
       break;
     }
   }
-  return { path: pathOf(error.instancePath), message: `${error.message ?? "is not valid"}${when}`, received };
+  const { expected: _none, ...rest } = valueViolation("invalid_value", `${error.message ?? "is not valid"}${when}`, "");
+  return rest;
 }
 
 const VALUE_KEYWORDS = new Set(["type", "enum", "const", "format", "pattern"]);

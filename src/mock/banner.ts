@@ -8,6 +8,7 @@ import type { Credentials } from "./auth.js";
 import { DEFAULT_CREDENTIALS } from "./defaults.js";
 import type { SeededParticipant } from "./fixtures.js";
 import { participantUri } from "./routes.js";
+import { adminPath } from "./admin.js";
 
 /** The credentials as curl sends them, per auth kind: the defaults, or placeholders. */
 const curlAuth = {
@@ -20,7 +21,12 @@ const curlAuth = {
 const PROVIDER_TITLES: Record<Provider, string> = { signalwire: "SignalWire", telnyx: "Telnyx" };
 
 export function startBanner(url: string, credentials: Credentials, owned: (provider: Provider) => SeededParticipant | undefined): string {
-  const lines = [`conference-participants mock API listening on ${url}`, `API docs: ${url}/docs/`, `OpenAPI document: ${url}/openapi.json`];
+  const lines = [
+    `conference-participants mock API listening on ${url}`,
+    `API docs: ${url}/docs/`,
+    `OpenAPI document: ${url}/openapi.json`,
+    `Admin API: ${url}/__admin/ (journal: ${url}${adminPath("listRequests")})`,
+  ];
   for (const provider of providerNames) {
     const example = owned(provider);
     if (example === undefined) continue;

@@ -4,6 +4,7 @@
  */
 import type { Provider } from "../contract/providers.js";
 import { formatViolation, type Violation } from "../contract/violations.js";
+import { resembledProvider } from "./routes.js";
 
 export interface MockFailure {
   status: number;
@@ -19,12 +20,11 @@ const SIGNALWIRE_MORE_INFO = "https://developer.signalwire.com/compatibility-api
 const SIGNALWIRE_CODES: Readonly<Record<number, number>> = { 401: 20003, 404: 20404, 405: 20004 };
 const TELNYX_CODES: Readonly<Record<number, string>> = { 401: "10009", 422: "10015" };
 
-const pointerOf = (path: string) =>
-  `/${path
-    .replace(/\[(\d+)\]/g, ".$1")
-    .split(".")
-    .filter(Boolean)
-    .join("/")}`;
+/**
+ * A request violation's field as a JSON Pointer (RFC 6901): `/HoldUrl`, with `~` and `/` escaped (`a/b` is
+ * `/a~1b`); "" for the body as a whole. Request bodies are flat, so a path is one field name, dots and all.
+ */
+const pointerOf = (path: string) => (path === "" ? "" : `/${path.replace(/~/g, "~0").replace(/\//g, "~1")}`);
 
 const renderers: Record<Provider, (failure: MockFailure) => unknown> = {
   signalwire: (failure) => ({
@@ -52,7 +52,10 @@ export function errorBody(provider: Provider, failure: MockFailure): unknown {
   return renderers[provider](failure);
 }
 
-/** For a path that is no provider's: a body both providers' error schemas accept. */
-export function unroutedBody(failure: MockFailure): unknown {
-  return { ...(renderers.signalwire(failure) as object), errors: [{ title: failure.title, detail: failure.detail }] };
+/**
+ * For a path that matches no operation: the error format of the provider whose paths it looks like, and
+ * SignalWire's (Twilio's, which both copy) for a path that looks like neither.
+ */
+export function unroutedBody(path: string, failure: MockFailure): unknown {
+  return renderers[resembledProvider(path) ?? "signalwire"](failure);
 }

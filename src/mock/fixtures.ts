@@ -3,9 +3,7 @@
  * in the same format (documented in the README). Every participant is checked against the spec before the
  * mock starts.
  */
-import { readFileSync } from "node:fs";
 import { validateParticipant } from "../contract/validate.js";
-import { formatViolation } from "../contract/violations.js";
 import { isProvider, providerNames, type Provider } from "../contract/providers.js";
 import { FixtureError } from "../errors/fixture-error.js";
 import { SEED_IDS } from "./defaults.js";
@@ -37,21 +35,6 @@ export function defaultFixtures(signalwireAccount: string): Fixtures {
     signalwire: { accounts: [account(signalwireAccount, SEED_IDS.signalwireCalls)] },
     telnyx: { accounts: [account(SEED_IDS.account, SEED_IDS.telnyxCalls)] },
   };
-}
-
-/** Reads a fixtures file; a file that cannot be read or parsed is a FixtureError naming the file. */
-export function readFixtures(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new FixtureError(`cannot read fixtures file ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new FixtureError(`fixtures file ${file} is not JSON: ${(error as Error).message}`);
-  }
 }
 
 /** One participant as the mock holds it, with where it is. */
@@ -95,7 +78,7 @@ export function seedParticipants(fixtures: unknown): SeededParticipant[] {
           const location = { account_sid: fresh.account_sid, conference_sid: fresh.conference_sid, uri: fresh.uri };
           const participant = { ...fresh, ...(entry as object), ...location };
           const checked = validateParticipant(provider, participant, { strict: true });
-          if (!checked.ok) throw new FixtureError(`${where}: ${checked.errors.map((e) => formatViolation(e)).join("; ")}`);
+          if (!checked.ok) throw new FixtureError(where, checked.errors);
           seeded.push({ provider, account: accountSid, conference: conferenceSid, participant: Object.freeze(participant) });
         });
       });

@@ -1,8 +1,9 @@
 /**
  * Which operation a request path is, and its path parameters. The paths come from the spec (through
- * src/providers.ts); the extra forms the mock answers on are the ones spec decision 9 documents.
+ * src/contract/providers.ts); the extra forms the mock answers on are the ones spec decision 9 documents.
  */
-import { providerNames, providers, type Provider } from "../contract/providers.js";
+import { fillPath } from "../contract/paths.js";
+import { type Provider, providerNames, providers } from "../contract/providers.js";
 
 export interface Route {
   provider: Provider;
@@ -15,16 +16,20 @@ export interface Route {
 /** Each operation's documented path, with its server's base path (`/v2` for Telnyx). */
 export function documentedPath(provider: Provider): string {
   const { server, path } = providers[provider];
-  let url: string = server.url;
-  for (const [name, value] of Object.entries(server.variables as Record<string, string>)) url = url.replace(`{${name}}`, value);
+  const variables = server.variables as Readonly<Record<string, string>>;
+  const url = fillPath(server.url, (name) => variables[name] ?? "");
   return `${new URL(url).pathname.replace(/\/$/, "")}${path}`;
 }
 
-/** The forms of a documented path the mock also serves: the `.json` suffix, and the SDKs' path without `/api/laml`. */
+/**
+ * The forms of a documented path the mock serves: the path itself, with the `.json` suffix, and the SDKs'
+ * path without `/api/laml`. In this order: an id that itself ends in `.json` (a Telnyx label) is matched as
+ * it is before the suffix is read off it.
+ */
 const PATH_FORMS: readonly ((path: string) => string)[] = [
+  (path) => path,
   (path) => `${path}.json`,
   (path) => `${path.replace(/^\/api\/laml(?=\/2010-04-01\/)/, "")}.json`,
-  (path) => path,
 ];
 
 interface Template {
@@ -89,23 +94,32 @@ function matchTemplate(template: Template, parts: string[]): Route | undefined {
   return { provider: template.provider, account, conference, call };
 }
 
-/** The route of a request path (without its query), or undefined when it is none of the operations' paths. */
-export function matchRoute(pathname: string): Route | undefined {
+/**
+ * The routes a request path (without its query) can be, most literal first: `…/Participants/agent.json` is
+ * the participant `agent.json`, or `agent` by the `.json` form. Empty when it is none of the operations' paths.
+ */
+export function matchRoutes(pathname: string): Route[] {
   const parts = pathname.split("/");
+  const routes: Route[] = [];
   for (const template of templates) {
     const route = matchTemplate(template, parts);
-    if (route !== undefined) return route;
+    if (route !== undefined) routes.push(route);
   }
-  return undefined;
+  return routes;
+}
+
+/** Each provider's leading path segments (`/api`, `/2010-04-01`, `/v2`), for paths that match no route. */
+const prefixes = templates.map((t) => ({ provider: t.provider, prefix: `${t.segments.slice(0, 2).join("/")}/` }));
+
+/** The provider whose paths `pathname` looks like, though it matches no route; undefined when it looks like none. */
+export function resembledProvider(pathname: string): Provider | undefined {
+  return prefixes.find(({ prefix }) => `${pathname}/`.startsWith(prefix))?.provider;
 }
 
 /** The participant's own `uri`: its documented path with `.json`, ids percent-encoded where needed. */
 export function participantUri(provider: Provider, ids: { account: string; conference: string; call: string }): string {
   const names = providers[provider].pathParameters as readonly string[];
   const values = [ids.account, ids.conference, ids.call];
-  let path = documentedPath(provider);
-  names.forEach((name, i) => {
-    path = path.replace(`{${name}}`, encodeURIComponent(values[i]!).replace(/%3A/gi, ":"));
-  });
+  const path = fillPath(documentedPath(provider), (name) => encodeURIComponent(values[names.indexOf(name)]!).replace(/%3A/gi, ":"));
   return `${path}.json`;
 }

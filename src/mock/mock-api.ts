@@ -1,0 +1,312 @@
+/**
+ * The mock's core: the endpoint as both providers serve it, the admin API, the journal and the faults, with
+ * no transport of its own. The node:http server (`http-server.ts`) and the MSW handlers (`../msw/`) both
+ * hand it requests and send what it answers, so both behave alike by construction. It runs wherever
+ * `fetch` runs (no `node:` module).
+ *
+ * An update's path: route → method → fault → credentials → participant → content type and declared size →
+ * (the transport reads the body, at most `MAX_BODY_BYTES`) → body → contract → conference rules → store →
+ * an answer that itself validates against the spec.
+ */
+import { parseJsonObject } from "../contract/json-body.js";
+import { type Provider, providers } from "../contract/providers.js";
+import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../contract/validate.js";
+import type { Violation, ViolationCode } from "../contract/violations.js";
+import { AdminApi } from "./admin.js";
+import { type CredentialOptions, Credentials, challenges } from "./auth.js";
+import { errorBody, type MockFailure, unroutedBody } from "./error-bodies.js";
+import { Faults, type Fault } from "./faults.js";
+import { defaultFixtures, type Fixtures, type SeededParticipant, seedParticipants } from "./fixtures.js";
+import { Journal, type JournalEntry, journalHeaders } from "./journal.js";
+import type { ParticipantJson } from "./participants.js";
+import { matchRoutes, type Route } from "./routes.js";
+import { ParticipantStore } from "./store.js";
+
+/** Bodies larger than this are answered 413 without being read further. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const JSON_TYPE = "application/json";
+
+export interface MockApiOptions extends CredentialOptions {
+  /** The fixtures themselves. Default: the seeds' account, conference and participants. */
+  fixtures?: Fixtures;
+}
+
+/** A request as a transport received it: header names in lower case. */
+export interface MockRequest {
+  method: string;
+  /** The request target: a path with its query (`/api/laml/…`), or an absolute URL. */
+  target: string;
+  headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** What a transport does beside sending the answer: wait first, or drop the connection. */
+export interface Delivery {
+  delayMs?: number;
+  drop?: "reset" | "midResponse";
+}
+
+export interface MockAnswer {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** The body: JSON text, or "" for none. */
+  body: string;
+  delivery?: Delivery;
+}
+
+/** What the body of a request turned out to be, as the transport read it. */
+export type BodyReading = { ok: true; bytes: Uint8Array } | { ok: false; reason: "tooLarge" | "unreadable" };
+
+/** The answer to a request's head, or what to do with its body once read. */
+export type Reception = { answer: MockAnswer } | { readBody(body: BodyReading): MockAnswer };
+
+type Outcome = { ok: true; participant: ParticipantJson } | { ok: false; failure: MockFailure };
+type BodyOutcome = { ok: true; change: Record<string, unknown> } | { ok: false; failure: MockFailure };
+
+const fail = (status: number, title: string, detail: string, violations?: readonly Violation[]): { ok: false; failure: MockFailure } => ({
+  ok: false,
+  failure: { status, title, detail, ...(violations ? { violations } : {}) },
+});
+
+/** The violations that say a body could not be read at all, rather than read and found to break the contract. */
+const UNREADABLE: ReadonlySet<ViolationCode> = new Set(["repeated_field", "invalid_encoding", "invalid_json"]);
+const isUnreadable = (violation: Violation) => UNREADABLE.has(violation.code);
+
+/** The status of a body that cannot be read at all: 400 where the provider declares it, else 422. */
+const unreadableStatus = (provider: Provider) => (Object.hasOwn(providers[provider].responses, "400") ? 400 : 422);
+
+function mediaTypeOf(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : header.split(";")[0]!.trim().toLowerCase() || undefined;
+}
+
+/** The path of a request target: its query dropped, and an absolute-form target (RFC 9112 §3.2.2) read by its path. */
+function pathOf(target: string): string {
+  let path = target;
+  if (/^https?:\/\//i.test(path)) {
+    const start = path.indexOf("/", path.indexOf("//") + 2);
+    path = start === -1 ? "/" : path.slice(start);
+  }
+  const query = path.search(/[?#]/);
+  return query === -1 ? path : path.slice(0, query);
+}
+
+const utf8 = new TextDecoder();
+
+/** The update a body asks for, or the failure that says why it cannot be applied. */
+function parseUpdate(provider: Provider, mediaType: string | undefined, text: string): BodyOutcome {
+  let input: string | Record<string, unknown> = text;
+  if (mediaType === JSON_TYPE && text.trim() !== "") {
+    const parsed = parseJsonObject(text);
+    if (!parsed.ok) {
+      const unreadable = parsed.errors.some(isUnreadable);
+      return fail(
+        unreadable ? unreadableStatus(provider) : 422,
+        unreadable ? "Invalid JSON" : "Invalid value",
+        "The body is not a JSON object.",
+        parsed.errors,
+      );
+    }
+    input = parsed.value;
+  }
+  const result = validateUpdateRequest(provider, input);
+  if (result.ok) return { ok: true, change: result.value as Record<string, unknown> };
+  const status = result.errors.some(isUnreadable) ? unreadableStatus(provider) : 422;
+  return fail(status, "Invalid value", "The body breaks the contract.", result.errors);
+}
+
+/** Each participant's answer, serialised and checked against the spec once: participants are frozen, replaced on change. */
+const checkedAnswers = new WeakMap<ParticipantJson, string>();
+
+export class MockApi {
+  readonly credentials: Credentials;
+  readonly seeded: readonly SeededParticipant[];
+  readonly store: ParticipantStore;
+  readonly journal = new Journal();
+  readonly faults = new Faults();
+  readonly admin: AdminApi;
+  /** The account each provider's credentials belong to: SignalWire's project id, Telnyx's first account. */
+  readonly owners: Readonly<Record<Provider, string | undefined>>;
+
+  constructor(options: MockApiOptions = {}) {
+    this.credentials = new Credentials(options);
+    this.seeded = seedParticipants(options.fixtures ?? defaultFixtures(this.credentials.projectId));
+    this.store = new ParticipantStore(this.seeded);
+    this.owners = {
+      signalwire: this.credentials.projectId,
+      telnyx: this.seeded.find((s) => s.provider === "telnyx")?.account,
+    };
+    this.admin = new AdminApi(this);
+  }
+
+  /** A seeded participant of the account a provider's credentials belong to (for the start banner's sample). */
+  ownedSample(provider: Provider): SeededParticipant | undefined {
+    return this.seeded.find((s) => s.provider === provider && s.account === this.owners[provider]);
+  }
+
+  /** Participants back to the fixtures; journal and faults cleared. */
+  reset(): void {
+    this.store.reset();
+    this.journal.clear();
+    this.faults.clear();
+  }
+
+  /** Answers a request's head, or says how to answer once its body is read. Never throws. */
+  receive(request: MockRequest): Reception {
+    const path = pathOf(request.target);
+    if (path === "/__admin" || path.startsWith("/__admin/")) return this.admin.receive(request, path);
+    const routes = matchRoutes(path);
+    // The exact id wins: `…/agent.json` is the participant `agent.json` if there is one, else `agent`.
+    const route = routes.find((r) => this.store.get(r) !== undefined) ?? routes[0];
+    const entry = (fault: Fault | undefined) => this.#entry(request, route, fault);
+    if (route === undefined) {
+      const detail = `No operation at ${request.method} ${path.slice(0, 200)}.`;
+      return { answer: this.#record(entry(undefined), this.#json(404, unroutedBody(path, { status: 404, title: "Not found", detail }))) };
+    }
+    try {
+      const fault = request.method === "POST" ? this.faults.take(route) : undefined;
+      const head = this.#head(request, route, fault);
+      if ("failure" in head) return { answer: this.#record(entry(fault), this.#failure(route.provider, head.failure, fault)) };
+      if ("answer" in head) return { answer: this.#record(entry(fault), head.answer) };
+      return {
+        readBody: (body) => {
+          const record = entry(fault);
+          try {
+            return this.#record(record, this.#body(record, route, head.mediaType, body, fault));
+          } catch {
+            return this.#record(
+              record,
+              this.#failure(route.provider, fail(500, "Internal error", "The mock failed to handle this request.").failure),
+            );
+          }
+        },
+      };
+    } catch {
+      return {
+        answer: this.#record(
+          entry(undefined),
+          this.#failure(route.provider, fail(500, "Internal error", "The mock failed to handle this request.").failure),
+        ),
+      };
+    }
+  }
+
+  /** What can be decided from the request's head alone. */
+  #head(
+    request: MockRequest,
+    route: Route,
+    fault: Fault | undefined,
+  ): { failure: MockFailure } | { answer: MockAnswer } | { mediaType: string | undefined } {
+    const { provider } = route;
+    if (request.method !== "POST") return fail(405, "Method not allowed", `${request.method} is not allowed here; use POST.`);
+    if (fault?.status !== undefined || fault?.drop !== undefined) return { answer: this.#faultAnswer(provider, fault) };
+    if (!this.credentials.accepts(provider, request.headers.authorization)) {
+      return fail(401, "Authentication failed", "Authentication failed: the credentials are missing or not valid.");
+    }
+    const participant = route.account === this.owners[provider] ? this.store.get(route) : undefined;
+    if (participant === undefined) return fail(404, "Not found", "The requested resource was not found.");
+    if (participant.status === "completed") {
+      return fail(400, "Conference has already ended", "This conference is no longer active and can't receive commands.");
+    }
+    const mediaType = mediaTypeOf(request.headers["content-type"]);
+    const accepted = providers[provider].requestContentTypes as readonly string[];
+    if (mediaType !== undefined && !accepted.includes(mediaType)) {
+      const detail = `Content-Type ${JSON.stringify(mediaType)} is not accepted; send ${accepted.join(" or ")}.`;
+      return fail(415, "Unsupported media type", detail);
+    }
+    if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return this.#tooLarge();
+    return { mediaType };
+  }
+
+  #tooLarge() {
+    return fail(413, "Request entity too large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  }
+
+  #body(record: JournalEntry, route: Route, mediaType: string | undefined, body: BodyReading, fault: Fault | undefined): MockAnswer {
+    const { provider } = route;
+    const outcome = ((): Outcome => {
+      if (!body.ok) return body.reason === "tooLarge" ? this.#tooLarge() : fail(400, "Bad request", "The body could not be read.");
+      const text = utf8.decode(body.bytes);
+      record.body = text;
+      if (mediaType === undefined && body.bytes.length > 0) {
+        const accepted = providers[provider].requestContentTypes as readonly string[];
+        return fail(415, "Unsupported media type", `A body needs a Content-Type: ${accepted.join(" or ")}.`);
+      }
+      const parsed = parseUpdate(provider, mediaType, text);
+      record.verdict = parsed.ok ? "valid" : "invalid";
+      if (!parsed.ok) {
+        record.violations = [...(parsed.failure.violations ?? [])];
+        return parsed;
+      }
+      // Read, check against the conference, apply and store in one synchronous step: nothing interleaves.
+      const updated = this.store.update(route, parsed.change);
+      if (updated.ok) return updated;
+      record.verdict = "invalid";
+      record.violations = updated.violations;
+      return fail(422, "Invalid value", "CallSidToCoach is not another participant of this conference.", updated.violations);
+    })();
+    const answer = outcome.ok ? this.#participantAnswer(provider, outcome.participant) : this.#failure(provider, outcome.failure);
+    return fault?.delayMs === undefined ? answer : { ...answer, delivery: { delayMs: fault.delayMs } };
+  }
+
+  #participantAnswer(provider: Provider, participant: ParticipantJson): MockAnswer {
+    let text = checkedAnswers.get(participant);
+    if (text === undefined) {
+      const checked = validateParticipant(provider, participant, { strict: true });
+      if (!checked.ok) throw new Error("a participant the mock holds breaks the contract");
+      text = JSON.stringify(participant);
+      checkedAnswers.set(participant, text);
+    }
+    return { status: 200, headers: { "content-type": JSON_TYPE }, body: text };
+  }
+
+  #failure(provider: Provider, failure: MockFailure, fault?: Fault): MockAnswer {
+    const body = errorBody(provider, failure);
+    if (!validateErrorBody(provider, body).ok) throw new Error("an error body of the mock breaks the contract");
+    const headers: Record<string, string> = {};
+    const challenge = challenges[providers[provider].auth];
+    if (failure.status === 401 && challenge !== undefined) headers["www-authenticate"] = challenge;
+    if (failure.status === 405) headers.allow = "POST";
+    if (failure.status === 413) headers.connection = "close";
+    if (failure.status === 429) headers["retry-after"] = String(fault?.retryAfter ?? 1);
+    const answer = this.#json(failure.status, body, headers);
+    return fault?.delayMs === undefined ? answer : { ...answer, delivery: { delayMs: fault.delayMs } };
+  }
+
+  /** A fault's answer: its status with the provider's error body, or a participant-shaped start that is cut off. */
+  #faultAnswer(provider: Provider, fault: Fault): MockAnswer {
+    if (fault.status !== undefined) {
+      const titles: Record<number, string> = { 429: "Too many requests", 500: "Internal server error", 503: "Service unavailable" };
+      const title = titles[fault.status] ?? "Error";
+      return this.#failure(provider, { status: fault.status, title, detail: `${title} (a fault set on the mock).` }, fault);
+    }
+    const delivery: Delivery = { drop: fault.drop ?? "reset", ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };
+    return { status: 200, headers: { "content-type": JSON_TYPE }, body: '{"account_sid":', delivery };
+  }
+
+  #json(status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer {
+    return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+  }
+
+  #entry(request: MockRequest, route: Route | undefined, fault: Fault | undefined): JournalEntry {
+    return {
+      time: "",
+      method: request.method,
+      path: request.target,
+      provider: route?.provider ?? null,
+      operation: route === undefined ? null : providers[route.provider].operationId,
+      headers: journalHeaders(request.headers),
+      body: "",
+      verdict: "unchecked",
+      violations: [],
+      status: 0,
+      fault: fault?.id ?? null,
+    };
+  }
+
+  #record(entry: JournalEntry, answer: MockAnswer): MockAnswer {
+    entry.time = new Date().toISOString();
+    entry.status = answer.delivery?.drop === "reset" ? 0 : answer.status;
+    this.journal.record(entry);
+    return answer;
+  }
+}
