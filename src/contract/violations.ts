@@ -122,13 +122,21 @@ function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 
+/** A violation's `path` from the segments to a value: `errors[0].detail`. */
+export function fieldPath(segments: readonly (string | number)[]): string {
+  return segments.reduce<string>(
+    (path, part) => (typeof part === "number" || /^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part),
+    "",
+  );
+}
+
 function pathOf(instancePath: string, child?: string): string {
   const parts = instancePath
     .split("/")
     .slice(1)
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (child !== undefined) parts.push(child);
-  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+  return fieldPath(parts);
 }
 
 /** The known name closest to `name`, if one is close enough to be a likely typo. */
@@ -257,6 +265,25 @@ export function toViolations(errors: readonly ErrorObject[], condition?: string)
     }
   }
   return violations;
+}
+
+/** How many violations a list reports at most; past that, one `too_many_violations` entry counts the rest. */
+export const MAX_VIOLATIONS = 100;
+
+/** `violations` cut to `MAX_VIOLATIONS`, and a last entry saying how many more there were. */
+export function capViolations(violations: Violation[]): Violation[] {
+  if (violations.length <= MAX_VIOLATIONS) return violations;
+  const more = violations.length - MAX_VIOLATIONS;
+  return [
+    ...violations.slice(0, MAX_VIOLATIONS),
+    {
+      code: "too_many_violations",
+      path: "",
+      message: `has ${more} more violation${more === 1 ? "" : "s"} not listed`,
+      expected: `at most ${MAX_VIOLATIONS} violations`,
+      received: `${violations.length} violations`,
+    },
+  ];
 }
 
 /** `HoldMethod: must be one of GET, POST (received "PUT")`. */
