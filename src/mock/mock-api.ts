@@ -55,7 +55,7 @@ export interface MockAnswer {
 }
 
 /** What the body of a request turned out to be, as the transport read it. */
-export type BodyReading = { ok: true; bytes: Uint8Array } | { ok: false; reason: "tooLarge" | "unreadable" };
+export type BodyReading = { ok: true; bytes: Uint8Array } | { ok: false; reason: "tooLarge" | "unreadable" | "timeout" };
 
 /** The answer to a request's head, or what to do with its body once read. */
 export type Reception = { answer: MockAnswer } | { readBody(body: BodyReading): MockAnswer };
@@ -224,7 +224,11 @@ export class MockApi {
   #body(record: JournalEntry, route: Route, mediaType: string | undefined, body: BodyReading, fault: Fault | undefined): MockAnswer {
     const { provider } = route;
     const outcome = ((): Outcome => {
-      if (!body.ok) return body.reason === "tooLarge" ? this.#tooLarge() : fail(400, "Bad request", "The body could not be read.");
+      if (!body.ok) {
+        if (body.reason === "tooLarge") return this.#tooLarge();
+        if (body.reason === "timeout") return fail(408, "Request timeout", "The body was not received in time.");
+        return fail(400, "Bad request", "The body could not be read.");
+      }
       const text = utf8.decode(body.bytes);
       record.body = text;
       if (mediaType === undefined && body.bytes.length > 0) {
@@ -266,7 +270,7 @@ export class MockApi {
     const challenge = challenges[providers[provider].auth];
     if (failure.status === 401 && challenge !== undefined) headers["www-authenticate"] = challenge;
     if (failure.status === 405) headers.allow = "POST";
-    if (failure.status === 413) headers.connection = "close";
+    if (failure.status === 408 || failure.status === 413) headers.connection = "close";
     if (failure.status === 429) headers["retry-after"] = String(fault?.retryAfter ?? 1);
     const answer = this.#json(failure.status, body, headers);
     return fault?.delayMs === undefined ? answer : { ...answer, delivery: { delayMs: fault.delayMs } };
