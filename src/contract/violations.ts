@@ -286,8 +286,19 @@ export function capViolations(violations: Violation[]): Violation[] {
   ];
 }
 
-/** `HoldMethod: must be one of GET, POST (received "PUT")`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** `text` safe for a terminal: control characters (ESC, C1 controls, line breaks) written as `\u001b` escapes. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * `HoldMethod: must be one of GET, POST (received "PUT")`. Field names come from the input, so their control
+ * characters are escaped, as values' already are.
+ */
 export function formatViolation(violation: Violation): string {
-  const subject = violation.path === "" ? "body" : violation.path;
-  return `${subject}: ${violation.message}${violation.received === undefined ? "" : ` (received ${violation.received})`}`;
+  const subject = violation.path === "" ? "body" : printable(violation.path);
+  return `${subject}: ${violation.message}${violation.received === undefined ? "" : ` (received ${printable(violation.received)})`}`;
 }

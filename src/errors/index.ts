@@ -6,3 +6,4 @@ export { ResponseValidationError } from "./response-validation-error.js";
 export { ResponseTooLargeError } from "./response-too-large-error.js";
 export { FixtureError } from "./fixture-error.js";
 export { UsageError } from "./usage-error.js";
+export { InputError } from "./input-error.js";
