@@ -153,6 +153,20 @@ describe("hostile bodies: bounded reports", () => {
     expect(result.errors[1]!.received!.length).toBeLessThanOrEqual(80);
   });
 
+  it("form errors and the schema's, merged, are cut to 100 with the count of all the rest", () => {
+    const body = `Muted=yes&Muted=no&%zz=1&${Array.from({ length: 300 }, (_, i) => `k${i}=x`).join("&")}`;
+    const result = validateUpdateRequest("signalwire", body);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(101);
+    expect(result.errors.slice(0, 3).map((e) => e.code)).toEqual(["invalid_encoding", "invalid_type", "repeated_field"]);
+    expect(result.errors.at(-1)).toMatchObject({
+      code: "too_many_violations",
+      message: "has 203 more violations not listed",
+      received: "303 violations",
+    });
+  });
+
   it("a client's refusal lists at most 100 violations and says how many more", () => {
     const error = new RequestValidationError(
       Array.from({ length: 5_000 }, (_, i) => ({ code: "unknown_field" as const, path: `k${i}`, message: "is not a field" })),

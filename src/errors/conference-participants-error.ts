@@ -8,7 +8,7 @@ export class ConferenceParticipantsError extends Error {
 
   constructor(summary: string, violations: readonly Violation[]) {
     // The message lists at most MAX_VIOLATIONS of them, so its size stays bounded whatever was refused.
-    const listed = capViolations([...violations]);
+    const listed = capViolations(violations);
     super(violations.length === 0 ? summary : `${summary}: ${listed.map(formatViolation).join("; ")}`);
     this.violations = Object.freeze(violations.map((violation) => Object.freeze({ ...violation })));
   }
