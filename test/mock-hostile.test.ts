@@ -140,7 +140,8 @@ describe("shutdown answers what was received", () => {
   it("close() answers the requests in flight (each closing its connection), closes idle connections and resolves", async () => {
     const own = await startMockServer({ port: 0, log: false });
     const count = 8;
-    own.addFault({ delayMs: 300, times: count });
+    // Long enough that the answers are still owed when close() comes, even on a loaded machine.
+    own.addFault({ delayMs: 1_000, times: count });
     const idle = exchange(own.url, [rawRequest("GET", "/__admin/faults", {})]);
     const inFlight = Array.from({ length: count }, () => exchange(own.url, [update(swPath(SW_CALLS[1]), SW_AUTH, "Muted=true")]));
     for (let i = 0; i < 100 && own.requests().length < count; i++) await new Promise((done) => setTimeout(done, 20));
@@ -174,7 +175,7 @@ describe("shutdown answers what was received", () => {
     const fault = await send(url!, {
       path: "/__admin/faults",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ delayMs: 400, times: count }),
+      body: JSON.stringify({ delayMs: 1_000, times: count }),
     });
     expect(fault.status).toBe(201);
     const inFlight = Array.from({ length: count }, () => exchange(url!, [update(swPath(SW_CALLS[1]), SW_AUTH, "Hold=true")]));
@@ -185,7 +186,8 @@ describe("shutdown answers what was received", () => {
     }
     expect(received).toBe(count);
     child.kill(signal);
-    for (const result of await Promise.all(inFlight)) expect(result.answers.map((a) => a.status)).toEqual([200]);
+    for (const result of await Promise.all(inFlight))
+      expect(result.answers.map((a) => [a.status, a.headers.connection])).toEqual([[200, "close"]]);
     expect(await closed).toBe(0);
   });
 });

@@ -53,8 +53,11 @@ interface Connection {
   stopReading?: (reading: BodyReading) => void;
 }
 
+/** A failure answered outside any route: its status, reason phrase, and the error body's title and detail. */
+type ConnectionFailure = { status: number; reason: string; title: string; detail: string };
+
 /** What a connection-level error (a head node:http could not read, or one that did not arrive in time) is answered. */
-const connectionFailures: Readonly<Record<string, { status: number; reason: string; title: string; detail: string }>> = {
+const connectionFailures: Readonly<Record<string, ConnectionFailure>> = {
   HPE_HEADER_OVERFLOW: {
     status: 431,
     reason: "Request Header Fields Too Large",
@@ -68,7 +71,7 @@ const connectionFailures: Readonly<Record<string, { status: number; reason: stri
     detail: "The request was not received in time.",
   },
 };
-const NOT_HTTP = { status: 400, reason: "Bad Request", title: "Bad request", detail: "The request is not valid HTTP." };
+const NOT_HTTP: ConnectionFailure = { status: 400, reason: "Bad Request", title: "Bad request", detail: "The request is not valid HTTP." };
 
 /** The request's head as the core reads it: one value per header name, in lower case. */
 function requestOf(req: IncomingMessage): MockRequest {
@@ -109,12 +112,16 @@ function readBody(req: IncomingMessage, connection: Connection): Promise<BodyRea
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A JSON error answer that no route produced (no Host, a head that could not be read), as raw HTTP/1.1. */
-function rawAnswer(target: string, failure: { status: number; reason: string; title: string; detail: string }): string {
-  const { status, title, detail } = failure;
-  const text = JSON.stringify(unroutedBody(pathOfTarget(target), { status, title, detail }));
+/** The JSON body of an answer no route produced (no Host, a head that could not be read): the format its path resembles. */
+function unroutedText(target: string, { status, title, detail }: ConnectionFailure): string {
+  return JSON.stringify(unroutedBody(pathOfTarget(target), { status, title, detail }));
+}
+
+/** That answer as raw HTTP/1.1, for a connection with no request to answer through. */
+function rawAnswer(target: string, failure: ConnectionFailure): string {
+  const text = unroutedText(target, failure);
   return (
-    `HTTP/1.1 ${status} ${failure.reason}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\n` +
+    `HTTP/1.1 ${failure.status} ${failure.reason}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\n` +
     `connection: close\r\n\r\n${text}`
   );
 }
@@ -167,7 +174,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean): Promise<void> {
     // HTTP/1.1 requires Host (RFC 9112 §3.2); node:http's own refusal would not be JSON.
     if (req.httpVersion === "1.1" && req.headers.host === undefined) {
-      res.socket?.end(rawAnswer(req.url ?? "/", { ...NOT_HTTP, detail: "The request has no Host header." }));
+      const text = unroutedText(req.url ?? "/", { ...NOT_HTTP, detail: "The request has no Host header." });
+      res.writeHead(400, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text), connection: "close" });
+      res.end(text);
       return;
     }
     const pathname = pathOfTarget(req.url ?? "/");
