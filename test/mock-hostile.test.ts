@@ -318,3 +318,17 @@ describe("JSON bodies with a key given twice", () => {
     expect(await muted(mock, path, TX_AUTH)).toBe(false);
   });
 });
+
+describe("JSON bodies that are not an object name what they are", () => {
+  it.each([
+    ["  \n", "body: is empty (received only whitespace (3 characters))"],
+    ["null", "body: must be an object (received null)"],
+    ["42", "body: must be an object (received 42)"],
+  ])("%j", async (body, detail) => {
+    const result = await exchange(mock.url, [
+      update(txPath(TX_CALLS[0]), TX_AUTH, body, { "content-type": "application/json", connection: "close" }),
+    ]);
+    expect(result.answers.map((a) => a.status)).toEqual([422]);
+    expect(JSON.parse(result.answers[0]!.body).errors).toMatchObject([{ detail }]);
+  });
+});

@@ -95,7 +95,8 @@ const utf8 = new TextDecoder();
 /** The update a body asks for, or the failure that says why it cannot be applied. */
 function parseUpdate(provider: Provider, mediaType: string | undefined, text: string): BodyOutcome {
   let input: string | Record<string, unknown> = text;
-  if (mediaType === JSON_TYPE && text.trim() !== "") {
+  // An empty JSON body is an empty update; one of only whitespace is named for what it is.
+  if (mediaType === JSON_TYPE && text !== "") {
     const parsed = parseJsonObject(text);
     if (!parsed.ok) {
       const unreadable = parsed.errors.some(isUnreadable);
