@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import type { AdminApi, MockControls } from "./admin.js";
+import { controlsOf, type MockControls } from "./admin.js";
 import { startBanner } from "./banner.js";
 import type { Fixtures } from "./fixtures.js";
 import { readFixtures } from "./fixtures-file.js";
@@ -154,19 +154,5 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
       return closing;
     },
-  };
-}
-
-/** The in-process controls, bound to one mock (so they can be destructured and passed around). */
-export function controlsOf(admin: AdminApi): MockControls {
-  return {
-    requests: () => admin.requests(),
-    clearRequests: () => admin.clearRequests(),
-    reset: () => admin.reset(),
-    addFault: (fault) => admin.addFault(fault),
-    faults: () => admin.faults(),
-    clearFaults: () => admin.clearFaults(),
-    endConference: (conferenceSid, provider) => admin.endConference(conferenceSid, provider),
-    leaveConference: (conferenceSid, callSid, provider) => admin.leaveConference(conferenceSid, callSid, provider),
   };
 }
