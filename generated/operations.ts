@@ -3,6 +3,7 @@
 /** What the runtime needs to know of each operation, read from the bundled spec. */
 export const operations = {
   "updateSignalWireParticipant": {
+    "title": "SignalWire",
     "method": "post",
     "path": "/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}",
     "pathParameters": [
@@ -45,6 +46,7 @@ export const operations = {
     "errorSchema": "SignalWireError"
   },
   "updateTelnyxParticipant": {
+    "title": "Telnyx",
     "method": "post",
     "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}",
     "pathParameters": [

@@ -19,6 +19,7 @@ import {
 } from "./checks.js";
 import { userAgent } from "./user-agent.js";
 import { serializeForm } from "../contract/form.js";
+import { fillPath, pathFiller } from "../contract/paths.js";
 import {
   providers,
   type ErrorBody,
@@ -131,7 +132,7 @@ function pathArguments(operation: ProviderOperation): [specName: string, argumen
 
 /** The base URL for openapi-fetch: the spec's server with its variables filled, its origin replaced by `baseUrl`. */
 function serverUrl(operation: ProviderOperation, variables: Readonly<Record<string, unknown>>, origin: string | undefined): string {
-  const filled = new URL(operation.server.url.replace(/\{([^{}]+)\}/g, (_, name: string) => String(variables[name])));
+  const filled = new URL(fillPath(operation.server.url, (name) => String(variables[name])));
   const path = filled.pathname.replace(/\/$/, "");
   return `${origin ?? filled.origin}${path}`;
 }
@@ -181,12 +182,8 @@ function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
  * (as openapi-fetch encodes path parameters). The template is split once, when the client is made.
  */
 function urlBuilder(baseUrl: string, template: string): (valueFor: (name: string) => unknown) => string {
-  const parts = template.split(/\{([^{}]+)\}/); // literal, name, literal, name, …, literal
-  return (valueFor) => {
-    let url = baseUrl + parts[0];
-    for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(valueFor(parts[i]!))) + parts[i + 1];
-    return url;
-  };
+  const fill = pathFiller(template);
+  return (valueFor) => baseUrl + fill((name) => encodeURIComponent(String(valueFor(name))));
 }
 
 function createParticipantClient<P extends Provider>(provider: P, options: ClientOptions, setup: ProviderSetup): ParticipantClient<P> {
