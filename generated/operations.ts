@@ -39,7 +39,13 @@ export const operations = {
       "400": "SignalWireError",
       "401": "SignalWireError",
       "404": "SignalWireError",
-      "422": "SignalWireError"
+      "405": "SignalWireError",
+      "413": "SignalWireError",
+      "415": "SignalWireError",
+      "422": "SignalWireError",
+      "429": "SignalWireError",
+      "500": "SignalWireError",
+      "503": "SignalWireError"
     },
     "successSchema": "SignalWireParticipant",
     "errorSchema": "SignalWireError"
@@ -77,9 +83,16 @@ export const operations = {
     },
     "responses": {
       "200": "TelnyxParticipant",
+      "400": "TelnyxErrors",
       "401": "TelnyxErrors",
       "404": "TelnyxErrors",
-      "422": "TelnyxErrors"
+      "405": "TelnyxErrors",
+      "413": "TelnyxErrors",
+      "415": "TelnyxErrors",
+      "422": "TelnyxErrors",
+      "429": "TelnyxErrors",
+      "500": "TelnyxErrors",
+      "503": "TelnyxErrors"
     },
     "successSchema": "TelnyxParticipant",
     "errorSchema": "TelnyxErrors"

@@ -45,6 +45,10 @@ export interface paths {
          *
          *     The body may be sent as `application/x-www-form-urlencoded` (Telnyx's Node SDK, Twilio-style
          *     clients) or as `application/json` (Telnyx's Python SDK), with the same fields.
+         *
+         *     Telnyx's spec declares only the 200 and the 404 for this operation; the other statuses are the ones
+         *     this package's mock answers, each with the code Telnyx's published error list gives that meaning
+         *     (decision 16).
          */
         post: operations["updateTelnyxParticipant"];
         delete?: never;
@@ -192,14 +196,19 @@ export interface components {
          * @description SignalWire's error body. All four fields are required.
          */
         SignalWireError: {
-            /** @description SignalWire's error code (`20003` authentication, `20404` not found, `20001` invalid request). */
-            code: number;
-            /** @description What went wrong. For a rejected body, every violation, each as `Field: problem`. */
-            message: string;
             /**
-             * Format: uri
-             * @description A page that explains the error code.
+             * @description SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument
+             *     (including an update of a participant of a completed conference), `16002` the participant to be
+             *     coached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not
+             *     found, `20429` too many requests, `20504` an internal error.
              */
+            code: number;
+            /**
+             * @description What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected
+             *     body, every violation, each as `Field: problem`.
+             */
+            message: string;
+            /** @description A page that explains the error code (a plain string, as SignalWire publishes it). */
             more_info: string;
             /** @description The HTTP status of the response. */
             status: number;
@@ -300,7 +309,8 @@ export interface components {
         };
         /**
          * Telnyx error
-         * @description One error. This endpoint's published 404 carries only `detail`; other errors carry `code` and `title` too.
+         * @description One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors
+         *     carry `code` (from Telnyx's error list) and `title` too (decision 16).
          */
         TelnyxError: {
             /** @description Telnyx's error code, a string of digits. */
@@ -373,7 +383,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireParticipant"];
                 };
             };
-            /** @description The request could not be read (for example a malformed form body or a repeated field). */
+            /** @description The body could not be read (for example a malformed form body, a repeated field or invalid JSON). SignalWire code `10000`, "the argument passed is invalid" (decision 15). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -382,7 +392,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
-            /** @description Missing or wrong credentials. */
+            /** @description Missing or wrong credentials. SignalWire code `20003`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -391,7 +401,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
-            /** @description No such account, conference or participant, or not one of this account's. */
+            /** @description No such account, conference or participant, or not one of this account's. SignalWire code `20404`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -400,8 +410,62 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
-            /** @description The body was read but breaks the contract; the message names every violation. */
+            /** @description A method other than `POST`. SignalWire's error list has no code for it: `20001`, "An unknown error occurred" (decision 15). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The body is larger than this package's mock accepts (64 KiB). SignalWire's error list has no code for it: `20001` (decision 15). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description A `Content-Type` this operation does not take. SignalWire's error list has no code for it: `20001` (decision 15). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The body was read but cannot be applied: it breaks the contract (code `10000`, the message names every violation), `CallSidToCoach` is not another participant of the conference (code `16002`), or the participant's conference has completed (code `10000`; the status is inferred, decision 15). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description Too many requests. SignalWire code `20429`. This package's mock answers it only when a fault is set. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description An internal error. SignalWire code `20504`, "An internal error occurred". */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The service is unavailable for a while. SignalWire's error list has no code for it: `20001` (decision 15). This package's mock answers it only when a fault is set. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -452,7 +516,16 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxParticipant"];
                 };
             };
-            /** @description Missing or wrong API key. */
+            /** @description The body could not be read (code `10015`, "Bad Request"), or the participant's conference has ended (code `90019`; inferred from Telnyx's Call Control, decision 16). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description Missing or wrong API key. Code `10009`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -461,7 +534,7 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxErrors"];
                 };
             };
-            /** @description Resource not found. */
+            /** @description Resource not found. Telnyx declares this response; a live TeXML 404 also carries code `10005`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -470,8 +543,62 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxErrors"];
                 };
             };
-            /** @description The body breaks the contract; one error per violation, each pointing at its field. */
+            /** @description A method other than `POST`. Telnyx's error list has no code for it (decision 16). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The body is larger than this package's mock accepts (64 KiB). Telnyx's error list has no code for it (decision 16). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description A `Content-Type` this operation does not take. Code `10014`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The body breaks the contract, or `CallSidToCoach` is not another participant of the conference: one error per violation, each with code `10015` and a `source.pointer` at its field (decision 16). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description Too many requests. Code `10011`. This package's mock answers it only when a fault is set. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description An internal error. Telnyx's error list, as read here, gives no code for it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The service is unavailable for a while. Telnyx's error list, as read here, gives no code for it. This package's mock answers it only when a fault is set. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

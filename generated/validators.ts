@@ -19,9 +19,8 @@ const module1 = { default: function ucs2length(str) {
     return length;
 } };
 export const validateSignalWireError = validate21;
-const schema32 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code (`20003` authentication, `20404` not found, `20001` invalid request).","type":"integer"},"message":{"description":"What went wrong. For a rejected body, every violation, each as `Field: problem`.","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code.","type":"string","format":"uri"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
+const schema32 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument\n(including an update of a participant of a completed conference), `16002` the participant to be\ncoached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not\nfound, `20429` too many requests, `20504` an internal error.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected\nbody, every violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code (a plain string, as SignalWire publishes it).","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
 const func1 = module1.default;
-const formats0 = module0.formats.uri;
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -114,9 +113,8 @@ errors++;
 }
 if(data.more_info !== undefined){
 let data2 = data.more_info;
-if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema32.properties.more_info,data:data2};
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.more_info.type,parentSchema:schema32.properties.more_info,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,8 +124,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.more_info.type,parentSchema:schema32.properties.more_info,data:data2};
+if(data.status !== undefined){
+let data3 = data.status;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -136,11 +136,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data3 = data.status;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data3};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 599 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema32.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -149,9 +147,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 599 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema32.properties.status,data:data3};
+if(data3 < 400 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema32.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -160,26 +157,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3 < 400 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema32.properties.status,data:data3};
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -191,8 +178,8 @@ validate21.evaluated = {"props":{"code":true,"message":true,"more_info":true,"st
 export const validateSignalWireParticipant = validate22;
 const schema33 = {"title":"SignalWire participant","description":"A participant of a SignalWire conference. All 13 fields are required (decision 4).","type":"object","required":["account_sid","call_sid","call_sid_to_coach","coaching","conference_sid","date_created","date_updated","end_conference_on_exit","hold","muted","start_conference_on_enter","status","uri"],"properties":{"account_sid":{"description":"The unique identifier for the account that created this conference.","type":"string","format":"uuid"},"call_sid":{"description":"The unique identifier for the participant's call connected to this conference.","type":"string","format":"uuid"},"call_sid_to_coach":{"description":"The participant being coached, or `null` when this participant coaches nobody.","type":["string","null"],"format":"uuid"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"conference_sid":{"description":"The unique identifier for the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"start_conference_on_enter":{"description":"Whether the conference began, or begins, when this participant entered it.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["in-progress","completed"]},"uri":{"description":"The URI of this participant, relative to the Space, ending in `.json`.","type":"string","pattern":"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"}}};
 const schema34 = {"title":"RFC 2822 date","description":"A date as RFC 2822 §3.3 writes it: `Mon, 24 Sep 2018 21:00:00 +0000`. Checked strictly (format\n`rfc2822-date`): weekday, day, three-letter English month, four-digit year, `HH:MM:SS`, numeric\nzone, and the weekday must be that date's (decision 2).\n","type":"string","format":"rfc2822-date","examples":["Mon, 24 Sep 2018 21:00:00 +0000"]};
-const formats2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const formats10 = module0.formats["rfc2822-date"];
+const formats0 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const formats8 = module0.formats["rfc2822-date"];
 const pattern4 = new RegExp("^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -339,7 +326,7 @@ errors++;
 if(data.account_sid !== undefined){
 let data0 = data.account_sid;
 if(typeof data0 === "string"){
-if(!(formats2.test(data0))){
+if(!(formats0.test(data0))){
 const err13 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.account_sid,data:data0};
 if(vErrors === null){
 vErrors = [err13];
@@ -364,7 +351,7 @@ errors++;
 if(data.call_sid !== undefined){
 let data1 = data.call_sid;
 if(typeof data1 === "string"){
-if(!(formats2.test(data1))){
+if(!(formats0.test(data1))){
 const err15 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.call_sid,data:data1};
 if(vErrors === null){
 vErrors = [err15];
@@ -399,7 +386,7 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data2 === "string"){
-if(!(formats2.test(data2))){
+if(!(formats0.test(data2))){
 const err18 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.call_sid_to_coach,data:data2};
 if(vErrors === null){
 vErrors = [err18];
@@ -427,7 +414,7 @@ errors++;
 if(data.conference_sid !== undefined){
 let data4 = data.conference_sid;
 if(typeof data4 === "string"){
-if(!(formats2.test(data4))){
+if(!(formats0.test(data4))){
 const err20 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.conference_sid,data:data4};
 if(vErrors === null){
 vErrors = [err20];
@@ -452,7 +439,7 @@ errors++;
 if(data.date_created !== undefined){
 let data5 = data.date_created;
 if(typeof data5 === "string"){
-if(!(formats10(data5))){
+if(!(formats8(data5))){
 const err22 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data5};
 if(vErrors === null){
 vErrors = [err22];
@@ -477,7 +464,7 @@ errors++;
 if(data.date_updated !== undefined){
 let data6 = data.date_updated;
 if(typeof data6 === "string"){
-if(!(formats10(data6))){
+if(!(formats8(data6))){
 const err24 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data6};
 if(vErrors === null){
 vErrors = [err24];
@@ -620,6 +607,7 @@ const schema36 = {"title":"SignalWire participant update","description":"The fie
 const schema37 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
 const schema38 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
 const func3 = Object.prototype.hasOwnProperty;
+const formats12 = module0.formats.uri;
 const pattern5 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -771,7 +759,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats0(data4))){
+if(!(formats12(data4))){
 const err9 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data4};
 if(vErrors === null){
 vErrors = [err9];
@@ -829,7 +817,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(formats0(data6))){
+if(!(formats12(data6))){
 const err14 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data6};
 if(vErrors === null){
 vErrors = [err14];
@@ -887,7 +875,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats0(data8))){
+if(!(formats12(data8))){
 const err19 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err19];
@@ -951,7 +939,7 @@ const _errs32 = errors;
 let valid10 = false;
 const _errs33 = errors;
 if(typeof data11 === "string"){
-if(!(formats2.test(data11))){
+if(!(formats0.test(data11))){
 const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema36.properties.CallSidToCoach.anyOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err24];
@@ -1062,7 +1050,7 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateTelnyxErrors = validate24;
 const schema43 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
-const schema44 = {"title":"Telnyx error","description":"One error. This endpoint's published 404 carries only `detail`; other errors carry `code` and `title` too.","type":"object","allOf":[{"anyOf":[{"required":["detail"]},{"required":["title"]}]}],"properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
+const schema44 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","type":"object","allOf":[{"anyOf":[{"required":["detail"]},{"required":["title"]}]}],"properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
 const pattern8 = new RegExp("^[0-9]+$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1254,7 +1242,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.url !== undefined){
 let data9 = data8.url;
 if(typeof data9 === "string"){
-if(!(formats0(data9))){
+if(!(formats12(data9))){
 const err12 = {instancePath:instancePath+"/errors/" + i0+"/meta/url",schemaPath:"#/$defs/TelnyxError/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema44.properties.meta.properties.url,data:data9};
 if(vErrors === null){
 vErrors = [err12];
@@ -1437,7 +1425,7 @@ errors++;
 if(data.conference_sid !== undefined){
 let data7 = data.conference_sid;
 if(typeof data7 === "string"){
-if(!(formats2.test(data7))){
+if(!(formats0.test(data7))){
 const err7 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema45.properties.conference_sid,data:data7};
 if(vErrors === null){
 vErrors = [err7];
@@ -1462,7 +1450,7 @@ errors++;
 if(data.date_created !== undefined){
 let data8 = data.date_created;
 if(typeof data8 === "string"){
-if(!(formats10(data8))){
+if(!(formats8(data8))){
 const err9 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data8};
 if(vErrors === null){
 vErrors = [err9];
@@ -1487,7 +1475,7 @@ errors++;
 if(data.date_updated !== undefined){
 let data9 = data.date_updated;
 if(typeof data9 === "string"){
-if(!(formats10(data9))){
+if(!(formats8(data9))){
 const err11 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err11];
@@ -1764,7 +1752,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats0(data4))){
+if(!(formats12(data4))){
 const err9 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data4};
 if(vErrors === null){
 vErrors = [err9];
@@ -1822,7 +1810,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(formats0(data6))){
+if(!(formats12(data6))){
 const err14 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data6};
 if(vErrors === null){
 vErrors = [err14];
@@ -1880,7 +1868,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats0(data8))){
+if(!(formats12(data8))){
 const err19 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err19];

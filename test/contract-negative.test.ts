@@ -292,6 +292,10 @@ describe("the contract rejects", () => {
     });
   });
 
+  it("accepts SignalWire's more_info as the plain string SignalWire publishes (decision 15)", () => {
+    expect(validateErrorBody("signalwire", { ...signalwireError, more_info: "see the error list" }).ok).toBe(true);
+  });
+
   it("allows undeclared response fields unless strict", () => {
     expect(validateParticipant("signalwire", { ...signalwireParticipant, hold_url: "http://example.com/hold" }).ok).toBe(true);
   });

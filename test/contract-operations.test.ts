@@ -28,7 +28,7 @@ const expected = [
       "CallSidToCoach",
       "Beep",
     ],
-    statuses: ["200", "400", "401", "404", "422"],
+    statuses: ["200", "400", "401", "404", "405", "413", "415", "422", "429", "500", "503"],
   },
   {
     operationId: "updateTelnyxParticipant",
@@ -47,7 +47,7 @@ const expected = [
       "Coaching",
       "CallSidToCoach",
     ],
-    statuses: ["200", "401", "404", "422"],
+    statuses: ["200", "400", "401", "404", "405", "413", "415", "422", "429", "500", "503"],
   },
 ] as const;
 
