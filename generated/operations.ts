@@ -18,7 +18,8 @@ export const operations = {
     },
     "auth": "basic",
     "requestContentTypes": [
-      "application/x-www-form-urlencoded"
+      "application/x-www-form-urlencoded",
+      "application/json"
     ],
     "requestSchema": "SignalWireUpdateParticipantRequest",
     "requestFields": {
@@ -52,11 +53,11 @@ export const operations = {
   },
   "updateTelnyxParticipant": {
     "method": "post",
-    "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}",
+    "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}",
     "pathParameters": [
       "account_sid",
       "conference_sid",
-      "call_sid"
+      "call_sid_or_participant_label"
     ],
     "server": {
       "url": "https://api.telnyx.com/v2",

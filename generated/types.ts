@@ -18,7 +18,12 @@ export interface paths {
          *     **Other paths for the same operation.** SignalWire also serves this operation with a `.json`
          *     suffix (`…/Participants/{CallSid}.json`, as SignalWire's curl samples call it), and at
          *     `https://{space}.signalwire.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json`
-         *     (no `/api/laml`), which is what SignalWire's and Twilio's SDKs call. Same fields, same answers.
+         *     (no `/api/laml`), which is what SignalWire's Node SDK and Twilio's SDKs call. Same fields, same
+         *     answers (decision 9).
+         *
+         *     The body may be sent as `application/x-www-form-urlencoded` (SignalWire's Node SDK, curl) or as
+         *     `application/json` (SignalWire's Python SDK sent JSON; inferred, not documented: decision 14), with
+         *     the same fields.
          *
          *     Permissions: the API token must have the Voice scope.
          */
@@ -29,7 +34,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}": {
+    "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}": {
         parameters: {
             query?: never;
             header?: never;
@@ -44,7 +49,7 @@ export interface paths {
          *     the participant's exit behaviour (`BeepOnExit`, `EndConferenceOnExit`).
          *
          *     The body may be sent as `application/x-www-form-urlencoded` (Telnyx's Node SDK, Twilio-style
-         *     clients) or as `application/json` (Telnyx's Python SDK), with the same fields.
+         *     clients) or as `application/json` (Telnyx's Python SDK; decision 14), with the same fields.
          *
          *     Telnyx's spec declares only the 200 and the 404 for this operation; the other statuses are the ones
          *     this package's mock answers, each with the code Telnyx's published error list gives that meaning
@@ -116,8 +121,11 @@ export interface components {
              * @default POST
              */
             AnnounceMethod?: components["schemas"]["HttpMethod"];
-            /** @description The URL of the wait music played while the conference has not started yet. */
-            WaitUrl?: components["schemas"]["CallbackUrl"];
+            /**
+             * @description The URL of the wait music played while the conference has not started yet. Empty: play nothing
+             *     while waiting (decision 13).
+             */
+            WaitUrl?: string;
             /**
              * @description Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.
              * @default POST
@@ -125,28 +133,32 @@ export interface components {
             WaitMethod?: components["schemas"]["HttpMethod"];
             /**
              * @description Whether the participant is coaching another call. `true` requires a non-empty
-             *     `CallSidToCoach`; `false` stops coaching.
+             *     `CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty
+             *     `CallSidToCoach` is sent, which starts coaching (decision 7).
              */
             Coaching?: boolean;
             /**
              * @description The participant being coached: the only participant who hears the coach. Required, and not
-             *     empty, when `Coaching` is `true`. The empty string stops coaching (the "barge" sample,
-             *     decision 6).
+             *     empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching
+             *     (`Coaching` "defaults to false unless CallSidToCoach is defined", as Twilio and SignalWire's
+             *     older spec say; decision 7). The empty string stops coaching (the "barge" sample, decision 6).
              * @example b3877c40-da60-4998-90ad-b792e98472cb
              */
             CallSidToCoach?: string;
             /**
              * @deprecated
-             * @description Not a SignalWire field: the reference pages' coaching samples send `Beep=false` and SignalWire's
-             *     SDK drops it. Accepted only as `false`, which asks for nothing; `true` is rejected because this
-             *     endpoint cannot play a beep (decision 8).
+             * @description Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference
+             *     pages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted
+             *     only as `false`, which asks for nothing; `true` is rejected, since the current spec does not say
+             *     that SignalWire honours it (decision 8).
              * @constant
              */
             Beep?: false;
         };
         /**
          * SignalWire participant
-         * @description A participant of a SignalWire conference. All 13 fields are required (decision 4).
+         * @description A participant of a SignalWire conference. All 13 fields are required, as SignalWire's current spec
+         *     says since a documentation audit of January 2026 (no live sample behind it; decision 4).
          */
         SignalWireParticipant: {
             /**
@@ -184,11 +196,16 @@ export interface components {
             /** @description Whether the conference began, or begins, when this participant entered it. */
             start_conference_on_enter: boolean;
             /**
-             * @description The participant's status (decision 3).
+             * @description The participant's status: SignalWire's published `in-progress` or `completed`, or one of
+             *     Twilio's participant values, which SignalWire's samples and Node SDK carry (decision 3).
              * @enum {string}
              */
-            status: "in-progress" | "completed";
-            /** @description The URI of this participant, relative to the Space, ending in `.json`. */
+            status: "in-progress" | "completed" | "queued" | "connecting" | "ringing" | "connected" | "complete" | "failed";
+            /**
+             * @description The URI of this participant, relative to the Space: the documented path with its three UUIDs and
+             *     `.json`, the form of every `uri` SignalWire publishes (SignalWire types it as a plain string;
+             *     decision 1).
+             */
             uri: string;
         };
         /**
@@ -237,21 +254,27 @@ export interface components {
              * @default POST
              */
             AnnounceMethod?: components["schemas"]["HttpMethod"];
-            /** @description The URL of an audio file played while the participant waits for the conference to start. */
-            WaitUrl?: components["schemas"]["CallbackUrl"];
+            /**
+             * @description The URL of an audio file played while the participant waits for the conference to start. Empty:
+             *     play nothing while waiting (decision 13).
+             */
+            WaitUrl?: string;
             /** @description Whether to play a notification beep to the conference when the participant leaves. */
             BeepOnExit?: boolean;
             /** @description Whether the conference ends when the participant leaves. */
             EndConferenceOnExit?: boolean;
             /**
              * @description Whether the participant is coaching another call. `true` requires a non-empty
-             *     `CallSidToCoach`; `false` stops coaching.
+             *     `CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty
+             *     `CallSidToCoach` is sent, which starts coaching (decision 7).
              */
             Coaching?: boolean;
             /**
              * @description The call id of the participant being coached, the only participant who hears the coach.
-             *     Required, and not empty, when `Coaching` is `true`. The empty string stops coaching.
-             * @example v3:mock-participant-2
+             *     Required, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value
+             *     starts coaching (`Coaching` "defaults to false unless CallSidToCoach is defined", as Twilio
+             *     says; decision 7). The empty string stops coaching.
+             * @example v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ
              */
             CallSidToCoach?: string;
         };
@@ -269,13 +292,13 @@ export interface components {
             api_version?: string;
             /** @description The call control id of the participant's call. */
             call_sid?: string;
-            /** @description The participant's call id in Telnyx's legacy format. */
+            /** @description The identifier of this participant's call. */
             call_sid_legacy?: string;
             /** @description Whether the participant is coaching another call. */
             coaching?: boolean;
             /** @description The call control id of the participant being coached. */
             coaching_call_sid?: string;
-            /** @description The coached participant's call id in Telnyx's legacy format. */
+            /** @description The identifier of the coached participant's call. */
             coaching_call_sid_legacy?: string;
             /**
              * Format: uuid
@@ -367,10 +390,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The properties to change. Every field is optional; an empty body changes nothing. */
+        /** @description The properties to change. Every field is optional; an empty body, or none, changes nothing (decision 17). */
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["SignalWireUpdateParticipantRequest"];
+                "application/json": components["schemas"]["SignalWireUpdateParticipantRequest"];
             };
         };
         responses: {
@@ -491,15 +515,15 @@ export interface operations {
                  */
                 conference_sid: string;
                 /**
-                 * @description The call to update: its call control id (`v3:…`) or its participant label. Telnyx's newer
-                 *     documents call this parameter `call_sid_or_participant_label` (decision 12).
+                 * @description CallSid or Label of the Participant to update: its call control id (`v3:…`) or its participant
+                 *     label. Older Telnyx documents call this parameter `call_sid` (decision 12).
                  * @example v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ
                  */
-                call_sid: components["schemas"]["TelnyxCallId"];
+                call_sid_or_participant_label: components["schemas"]["TelnyxCallId"];
             };
             cookie?: never;
         };
-        /** @description The properties to change. Every field is optional; an empty body changes nothing. */
+        /** @description The properties to change. Every field is optional; an empty body, or none, changes nothing (decision 17). */
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["TelnyxUpdateParticipantRequest"];

@@ -147,14 +147,36 @@ describe("the contract", () => {
     expect((response.json as { message: string }).message).toContain(message);
   });
 
-  it("accepts a JSON body on Telnyx, as its Python SDK sends it", async () => {
-    const response = await call("telnyx", {
-      path: txPath(TX_CALLS[1]),
-      headers: { ...TX_AUTH, "content-type": "application/json; charset=utf-8" },
-      body: JSON.stringify({ EndConferenceOnExit: true }),
-    });
+  it.each([
+    ["signalwire", SW_CALLS[1]],
+    ["telnyx", TX_CALLS[1]],
+  ] as const)("accepts an empty WaitUrl, play nothing while waiting (%s)", async (provider, own) => {
+    const response = await (provider === "signalwire" ? sw : tx)(own, { WaitUrl: "" });
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ end_conference_on_exit: true });
+  });
+
+  it.each([
+    [
+      "SignalWire, as its Python SDK sent it (path without .json)",
+      "signalwire",
+      swPath(SW_CALLS[1]),
+      SW_AUTH,
+      { Muted: true },
+      { muted: true },
+    ],
+    [
+      "Telnyx, as its Python SDK sends it",
+      "telnyx",
+      txPath(TX_CALLS[1]),
+      TX_AUTH,
+      { EndConferenceOnExit: true },
+      { end_conference_on_exit: true },
+    ],
+  ] as const)("accepts a JSON body on %s", async (_name, provider, path, auth, update, changed) => {
+    const headers = { ...auth, "content-type": "application/json; charset=utf-8" };
+    const response = await call(provider, { path, headers, body: JSON.stringify(update) });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject(changed);
   });
 
   it.each([
@@ -169,7 +191,7 @@ describe("the contract", () => {
   });
 
   it.each([
-    ["JSON on SignalWire", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, "application/json", "{}"],
+    ["text/plain on SignalWire", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, "text/plain", "Muted=true"],
     ["text/plain on Telnyx", "telnyx", txPath(TX_CALLS[0]), TX_AUTH, "text/plain", "Muted=true"],
     ["a body with no Content-Type", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, undefined, "Muted=true"],
   ] as const)("415 for %s", async (_name, provider, path, auth, contentType, body) => {
@@ -212,6 +234,13 @@ describe("error codes (spec decisions 15 and 16)", () => {
       [20001],
     ],
     ["signalwire", "a repeated field", { path: swPath(SW_CALLS[0]), headers: swForm, body: "Muted=true&Muted=false" }, 400, [10000]],
+    [
+      "signalwire",
+      "invalid JSON",
+      { path: swPath(SW_CALLS[0]), headers: { ...SW_AUTH, "content-type": "application/json" }, body: "{" },
+      400,
+      [10000],
+    ],
     ["signalwire", "a contract violation", { path: swPath(SW_CALLS[0]), headers: swForm, body: "Hold=1" }, 422, [10000]],
     [
       "signalwire",
@@ -279,6 +308,13 @@ describe("state", () => {
     const stopped = await tx(TX_CALLS[0], { CallSidToCoach: "" });
     expect(stopped.json).toMatchObject({ coaching: false });
     expect(stopped.json).not.toHaveProperty("coaching_call_sid");
+  });
+
+  it("starts coaching on a CallSidToCoach sent without Coaching (decision 7)", async () => {
+    const coaching = await sw(SW_CALLS[1], { CallSidToCoach: SW_CALLS[0] });
+    expect(coaching.json).toMatchObject({ coaching: true, call_sid_to_coach: SW_CALLS[0] });
+    const stopped = await sw(SW_CALLS[1], { Coaching: "false" });
+    expect(stopped.json).toMatchObject({ coaching: false, call_sid_to_coach: null });
   });
 
   it("changes nothing on a rejected update", async () => {
