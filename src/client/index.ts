@@ -120,14 +120,18 @@ interface ProviderSetup {
   accountSid: string;
 }
 
-/** Each path parameter of the spec (`AccountSid`, `account_sid`) with the argument that fills it (`accountSid`). */
+/**
+ * Each path parameter of the spec with the argument that fills it. The rule: every operation's path
+ * parameters are, in the spec's order, the account, the conference and the participant's call, whatever the
+ * provider names them (`AccountSid`, `account_sid`, `call_sid_or_participant_label`); they map by position to
+ * `accountSid`, `conferenceSid` and `callSid`, as the mock's routes read them.
+ */
 function pathArguments(operation: ProviderOperation): [specName: string, argument: IdName][] {
-  const normalize = (name: string) => name.replace(/_/g, "").toLowerCase();
-  return operation.pathParameters.map((specName) => {
-    const argument = ID_NAMES.find((name) => normalize(name) === normalize(specName));
-    if (argument === undefined) throw new Error(`The spec's path parameter ${specName} has no argument in updateParticipant`);
-    return [specName, argument];
-  });
+  const names = operation.pathParameters as readonly string[];
+  if (names.length !== ID_NAMES.length) {
+    throw new Error(`The spec's path parameters ${names.join(", ")} are not an account, a conference and a call`);
+  }
+  return names.map((specName, i) => [specName, ID_NAMES[i]!]);
 }
 
 /** The base URL for openapi-fetch: the spec's server with its variables filled, its origin replaced by `baseUrl`. */

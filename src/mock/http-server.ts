@@ -11,7 +11,7 @@ import type { Fixtures } from "./fixtures.js";
 import { readFixtures } from "./fixtures-file.js";
 import { type BodyReading, MAX_BODY_BYTES, type MockAnswer, MockApi, type MockApiOptions, type MockRequest } from "./mock-api.js";
 import { StaticFiles } from "./static-files.js";
-import { unroutedBody } from "./error-bodies.js";
+import { unroutedResponse } from "./error-bodies.js";
 
 export interface MockServerOptions extends Omit<MockApiOptions, "fixtures"> {
   /** Default 4010; 0 picks a free port. */
@@ -123,8 +123,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (!socket.writable) return socket.destroy();
     // The request line's target, when one was read, picks the provider whose error format the answer takes.
     const target = error.rawPacket?.subarray(0, 2048).toString("latin1").split("\r\n", 1)[0]?.split(" ")[1] ?? "/";
-    const failure = { status: 400, title: "Bad request", detail: "The request is not valid HTTP." };
-    const text = JSON.stringify(unroutedBody(target.split("?")[0]!, failure));
+    const failure = { reason: "unreadable", detail: "The request is not valid HTTP." } as const;
+    const text = JSON.stringify(unroutedResponse(target.split("?")[0]!, failure).body);
     socket.end(
       `HTTP/1.1 400 Bad Request\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
     );
