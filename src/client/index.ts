@@ -218,8 +218,8 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
   } as const;
   const fetchClient = createFetchClient<paths>({ ...shared, ...(options.fetch ? { fetch: options.fetch } : {}) });
   // updateParticipant sends with fetch itself, not through fetchClient: openapi-fetch wraps every call in a
-  // Request, whose string body undici then sends as a stream, and with its per-call request building that
-  // made a local call about 1.3-1.8x a raw fetch (scripts/bench/client.bench.ts). Same URL, headers and body.
+  // Request, whose string body undici then sends as a stream, and builds each request anew: a measurable cost
+  // per call (BENCHMARKS.md, "Client"). Same URL, headers and body.
   const headers = shared.headers;
   const send = options.fetch;
   const pathArgs = pathArguments(operation);
