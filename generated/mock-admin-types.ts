@@ -122,11 +122,8 @@ export interface components {
          * @description One problem with a request, as the validators report it.
          */
         Violation: {
-            /**
-             * @description What kind of problem it is (see the package's `ViolationCode`).
-             * @enum {string}
-             */
-            code: "required" | "unknown_field" | "invalid_type" | "invalid_enum" | "invalid_format" | "invalid_value" | "repeated_field" | "invalid_encoding" | "invalid_json" | "invalid_reference" | "unreadable" | "too_many_violations";
+            /** @description What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them). */
+            code: string;
             /** @description The field at fault; empty for the body as a whole. */
             path: string;
             /** @description What is wrong, as a sentence about `path`. */

@@ -19,7 +19,8 @@ const module0 = { default: function ucs2length(str) {
 } };
 export const validateAdminError = validate21;
 const schema32 = {"title":"admin error","type":"object","additionalProperties":false,"required":["message","violations"],"properties":{"message":{"description":"What went wrong.","type":"string"},"violations":{"description":"Each problem with the request, as the validators report it.","type":"array","items":{"$ref":"#/$defs/Violation"}}}};
-const schema33 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is (see the package's `ViolationCode`).","type":"string","enum":["required","unknown_field","invalid_type","invalid_enum","invalid_format","invalid_value","repeated_field","invalid_encoding","invalid_json","invalid_reference","unreadable","too_many_violations"]},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
+const schema33 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them).","type":"string","pattern":"^[a-z_]+$"},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
+const pattern4 = new RegExp("^[a-z_]+$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -116,8 +117,9 @@ errors++;
 }
 if(data2.code !== undefined){
 let data3 = data2.code;
-if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.code.type,parentSchema:schema33.properties.code,data:data3};
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err7 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema33.properties.code,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,8 +128,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!((((((((((((data3 === "required") || (data3 === "unknown_field")) || (data3 === "invalid_type")) || (data3 === "invalid_enum")) || (data3 === "invalid_format")) || (data3 === "invalid_value")) || (data3 === "repeated_field")) || (data3 === "invalid_encoding")) || (data3 === "invalid_json")) || (data3 === "invalid_reference")) || (data3 === "unreadable")) || (data3 === "too_many_violations"))){
-const err8 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/enum",keyword:"enum",params:{allowedValues: schema33.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.code.enum,parentSchema:schema33.properties.code,data:data3};
+}
+else {
+const err8 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.code.type,parentSchema:schema33.properties.code,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1319,8 +1322,9 @@ errors++;
 }
 if(data10.code !== undefined){
 let data11 = data10.code;
-if(typeof data11 !== "string"){
-const err28 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.code.type,parentSchema:schema33.properties.code,data:data11};
+if(typeof data11 === "string"){
+if(!pattern4.test(data11)){
+const err28 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema33.properties.code,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1329,8 +1333,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!((((((((((((data11 === "required") || (data11 === "unknown_field")) || (data11 === "invalid_type")) || (data11 === "invalid_enum")) || (data11 === "invalid_format")) || (data11 === "invalid_value")) || (data11 === "repeated_field")) || (data11 === "invalid_encoding")) || (data11 === "invalid_json")) || (data11 === "invalid_reference")) || (data11 === "unreadable")) || (data11 === "too_many_violations"))){
-const err29 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/enum",keyword:"enum",params:{allowedValues: schema33.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.code.enum,parentSchema:schema33.properties.code,data:data11};
+}
+else {
+const err29 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.code.type,parentSchema:schema33.properties.code,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }

@@ -3,6 +3,7 @@
 /** What the runtime needs to know of each operation, read from the bundled spec. */
 export const operations = {
   "updateSignalWireParticipant": {
+    "title": "SignalWire",
     "method": "post",
     "path": "/api/laml/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}",
     "pathParameters": [
@@ -18,7 +19,8 @@ export const operations = {
     },
     "auth": "basic",
     "requestContentTypes": [
-      "application/x-www-form-urlencoded"
+      "application/x-www-form-urlencoded",
+      "application/json"
     ],
     "requestSchema": "SignalWireUpdateParticipantRequest",
     "requestFields": {
@@ -39,18 +41,25 @@ export const operations = {
       "400": "SignalWireError",
       "401": "SignalWireError",
       "404": "SignalWireError",
-      "422": "SignalWireError"
+      "405": "SignalWireError",
+      "413": "SignalWireError",
+      "415": "SignalWireError",
+      "422": "SignalWireError",
+      "429": "SignalWireError",
+      "500": "SignalWireError",
+      "503": "SignalWireError"
     },
     "successSchema": "SignalWireParticipant",
     "errorSchema": "SignalWireError"
   },
   "updateTelnyxParticipant": {
+    "title": "Telnyx",
     "method": "post",
-    "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}",
+    "path": "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}",
     "pathParameters": [
       "account_sid",
       "conference_sid",
-      "call_sid"
+      "call_sid_or_participant_label"
     ],
     "server": {
       "url": "https://api.telnyx.com/v2",
@@ -77,9 +86,16 @@ export const operations = {
     },
     "responses": {
       "200": "TelnyxParticipant",
+      "400": "TelnyxErrors",
       "401": "TelnyxErrors",
       "404": "TelnyxErrors",
-      "422": "TelnyxErrors"
+      "405": "TelnyxErrors",
+      "413": "TelnyxErrors",
+      "415": "TelnyxErrors",
+      "422": "TelnyxErrors",
+      "429": "TelnyxErrors",
+      "500": "TelnyxErrors",
+      "503": "TelnyxErrors"
     },
     "successSchema": "TelnyxParticipant",
     "errorSchema": "TelnyxErrors"

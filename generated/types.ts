@@ -18,7 +18,12 @@ export interface paths {
          *     **Other paths for the same operation.** SignalWire also serves this operation with a `.json`
          *     suffix (`…/Participants/{CallSid}.json`, as SignalWire's curl samples call it), and at
          *     `https://{space}.signalwire.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json`
-         *     (no `/api/laml`), which is what SignalWire's and Twilio's SDKs call. Same fields, same answers.
+         *     (no `/api/laml`), which is what SignalWire's Node SDK and Twilio's SDKs call. Same fields, same
+         *     answers (decision 9).
+         *
+         *     The body may be sent as `application/x-www-form-urlencoded` (SignalWire's Node SDK, curl) or as
+         *     `application/json` (SignalWire's Python SDK sent JSON; inferred, not documented: decision 14), with
+         *     the same fields.
          *
          *     Permissions: the API token must have the Voice scope.
          */
@@ -29,7 +34,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}": {
+    "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}": {
         parameters: {
             query?: never;
             header?: never;
@@ -44,7 +49,11 @@ export interface paths {
          *     the participant's exit behaviour (`BeepOnExit`, `EndConferenceOnExit`).
          *
          *     The body may be sent as `application/x-www-form-urlencoded` (Telnyx's Node SDK, Twilio-style
-         *     clients) or as `application/json` (Telnyx's Python SDK), with the same fields.
+         *     clients) or as `application/json` (Telnyx's Python SDK; decision 14), with the same fields.
+         *
+         *     Telnyx's spec declares only the 200 and the 404 for this operation; the other statuses are the ones
+         *     this package's mock answers, each with the code Telnyx's published error list gives that meaning
+         *     (decision 16).
          */
         post: operations["updateTelnyxParticipant"];
         delete?: never;
@@ -112,8 +121,11 @@ export interface components {
              * @default POST
              */
             AnnounceMethod?: components["schemas"]["HttpMethod"];
-            /** @description The URL of the wait music played while the conference has not started yet. */
-            WaitUrl?: components["schemas"]["CallbackUrl"];
+            /**
+             * @description The URL of the wait music played while the conference has not started yet. Empty: play nothing
+             *     while waiting (decision 13).
+             */
+            WaitUrl?: string;
             /**
              * @description Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.
              * @default POST
@@ -121,28 +133,32 @@ export interface components {
             WaitMethod?: components["schemas"]["HttpMethod"];
             /**
              * @description Whether the participant is coaching another call. `true` requires a non-empty
-             *     `CallSidToCoach`; `false` stops coaching.
+             *     `CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty
+             *     `CallSidToCoach` is sent, which starts coaching (decision 7).
              */
             Coaching?: boolean;
             /**
              * @description The participant being coached: the only participant who hears the coach. Required, and not
-             *     empty, when `Coaching` is `true`. The empty string stops coaching (the "barge" sample,
-             *     decision 6).
+             *     empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching
+             *     (`Coaching` "defaults to false unless CallSidToCoach is defined", as Twilio and SignalWire's
+             *     older spec say; decision 7). The empty string stops coaching (the "barge" sample, decision 6).
              * @example b3877c40-da60-4998-90ad-b792e98472cb
              */
             CallSidToCoach?: string;
             /**
              * @deprecated
-             * @description Not a SignalWire field: the reference pages' coaching samples send `Beep=false` and SignalWire's
-             *     SDK drops it. Accepted only as `false`, which asks for nothing; `true` is rejected because this
-             *     endpoint cannot play a beep (decision 8).
+             * @description Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference
+             *     pages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted
+             *     only as `false`, which asks for nothing; `true` is rejected, since the current spec does not say
+             *     that SignalWire honours it (decision 8).
              * @constant
              */
             Beep?: false;
         };
         /**
          * SignalWire participant
-         * @description A participant of a SignalWire conference. All 13 fields are required (decision 4).
+         * @description A participant of a SignalWire conference. All 13 fields are required, as SignalWire's current spec
+         *     says since a documentation audit of January 2026 (no live sample behind it; decision 4).
          */
         SignalWireParticipant: {
             /**
@@ -180,11 +196,16 @@ export interface components {
             /** @description Whether the conference began, or begins, when this participant entered it. */
             start_conference_on_enter: boolean;
             /**
-             * @description The participant's status (decision 3).
+             * @description The participant's status: SignalWire's published `in-progress` or `completed`, or one of
+             *     Twilio's participant values, which SignalWire's samples and Node SDK carry (decision 3).
              * @enum {string}
              */
-            status: "in-progress" | "completed";
-            /** @description The URI of this participant, relative to the Space, ending in `.json`. */
+            status: "in-progress" | "completed" | "queued" | "connecting" | "ringing" | "connected" | "complete" | "failed";
+            /**
+             * @description The URI of this participant, relative to the Space: the documented path with its three UUIDs and
+             *     `.json`, the form of every `uri` SignalWire publishes (SignalWire types it as a plain string;
+             *     decision 1).
+             */
             uri: string;
         };
         /**
@@ -192,14 +213,19 @@ export interface components {
          * @description SignalWire's error body. All four fields are required.
          */
         SignalWireError: {
-            /** @description SignalWire's error code (`20003` authentication, `20404` not found, `20001` invalid request). */
-            code: number;
-            /** @description What went wrong. For a rejected body, every violation, each as `Field: problem`. */
-            message: string;
             /**
-             * Format: uri
-             * @description A page that explains the error code.
+             * @description SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument
+             *     (including an update of a participant of a completed conference), `16002` the participant to be
+             *     coached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not
+             *     found, `20429` too many requests, `20504` an internal error.
              */
+            code: number;
+            /**
+             * @description What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected
+             *     body, every violation, each as `Field: problem`.
+             */
+            message: string;
+            /** @description A page that explains the error code (a plain string, as SignalWire publishes it). */
             more_info: string;
             /** @description The HTTP status of the response. */
             status: number;
@@ -228,21 +254,27 @@ export interface components {
              * @default POST
              */
             AnnounceMethod?: components["schemas"]["HttpMethod"];
-            /** @description The URL of an audio file played while the participant waits for the conference to start. */
-            WaitUrl?: components["schemas"]["CallbackUrl"];
+            /**
+             * @description The URL of an audio file played while the participant waits for the conference to start. Empty:
+             *     play nothing while waiting (decision 13).
+             */
+            WaitUrl?: string;
             /** @description Whether to play a notification beep to the conference when the participant leaves. */
             BeepOnExit?: boolean;
             /** @description Whether the conference ends when the participant leaves. */
             EndConferenceOnExit?: boolean;
             /**
              * @description Whether the participant is coaching another call. `true` requires a non-empty
-             *     `CallSidToCoach`; `false` stops coaching.
+             *     `CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty
+             *     `CallSidToCoach` is sent, which starts coaching (decision 7).
              */
             Coaching?: boolean;
             /**
              * @description The call id of the participant being coached, the only participant who hears the coach.
-             *     Required, and not empty, when `Coaching` is `true`. The empty string stops coaching.
-             * @example v3:mock-participant-2
+             *     Required, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value
+             *     starts coaching (`Coaching` "defaults to false unless CallSidToCoach is defined", as Twilio
+             *     says; decision 7). The empty string stops coaching.
+             * @example v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ
              */
             CallSidToCoach?: string;
         };
@@ -260,13 +292,13 @@ export interface components {
             api_version?: string;
             /** @description The call control id of the participant's call. */
             call_sid?: string;
-            /** @description The participant's call id in Telnyx's legacy format. */
+            /** @description The identifier of this participant's call. */
             call_sid_legacy?: string;
             /** @description Whether the participant is coaching another call. */
             coaching?: boolean;
             /** @description The call control id of the participant being coached. */
             coaching_call_sid?: string;
-            /** @description The coached participant's call id in Telnyx's legacy format. */
+            /** @description The identifier of the coached participant's call. */
             coaching_call_sid_legacy?: string;
             /**
              * Format: uuid
@@ -300,7 +332,8 @@ export interface components {
         };
         /**
          * Telnyx error
-         * @description One error. This endpoint's published 404 carries only `detail`; other errors carry `code` and `title` too.
+         * @description One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors
+         *     carry `code` (from Telnyx's error list) and `title` too (decision 16).
          */
         TelnyxError: {
             /** @description Telnyx's error code, a string of digits. */
@@ -357,10 +390,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The properties to change. Every field is optional; an empty body changes nothing. */
+        /** @description The properties to change. Every field is optional; an empty body, or none, changes nothing (decision 17). */
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["SignalWireUpdateParticipantRequest"];
+                "application/json": components["schemas"]["SignalWireUpdateParticipantRequest"];
             };
         };
         responses: {
@@ -373,7 +407,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireParticipant"];
                 };
             };
-            /** @description The request could not be read (for example a malformed form body or a repeated field). */
+            /** @description The body could not be read (for example a malformed form body, a repeated field or invalid JSON). SignalWire code `10000`, "the argument passed is invalid" (decision 15). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -382,7 +416,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
-            /** @description Missing or wrong credentials. */
+            /** @description Missing or wrong credentials. SignalWire code `20003`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -391,7 +425,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
-            /** @description No such account, conference or participant, or not one of this account's. */
+            /** @description No such account, conference or participant, or not one of this account's. SignalWire code `20404`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -400,8 +434,62 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
-            /** @description The body was read but breaks the contract; the message names every violation. */
+            /** @description A method other than `POST`. SignalWire's error list has no code for it: `20001`, "An unknown error occurred" (decision 15). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The body is larger than this package's mock accepts (64 KiB). SignalWire's error list has no code for it: `20001` (decision 15). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description A `Content-Type` this operation does not take. SignalWire's error list has no code for it: `20001` (decision 15). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The body was read but cannot be applied: it breaks the contract (code `10000`, the message names every violation), `CallSidToCoach` is not another participant of the conference (code `16002`), or the participant's conference has completed (code `10000`; the status is inferred, decision 15). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description Too many requests. SignalWire code `20429`. This package's mock answers it only when a fault is set. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description An internal error. SignalWire code `20504`, "An internal error occurred". */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The service is unavailable for a while. SignalWire's error list has no code for it: `20001` (decision 15). This package's mock answers it only when a fault is set. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -427,15 +515,15 @@ export interface operations {
                  */
                 conference_sid: string;
                 /**
-                 * @description The call to update: its call control id (`v3:…`) or its participant label. Telnyx's newer
-                 *     documents call this parameter `call_sid_or_participant_label` (decision 12).
+                 * @description CallSid or Label of the Participant to update: its call control id (`v3:…`) or its participant
+                 *     label. Older Telnyx documents call this parameter `call_sid` (decision 12).
                  * @example v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ
                  */
-                call_sid: components["schemas"]["TelnyxCallId"];
+                call_sid_or_participant_label: components["schemas"]["TelnyxCallId"];
             };
             cookie?: never;
         };
-        /** @description The properties to change. Every field is optional; an empty body changes nothing. */
+        /** @description The properties to change. Every field is optional; an empty body, or none, changes nothing (decision 17). */
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["TelnyxUpdateParticipantRequest"];
@@ -452,7 +540,16 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxParticipant"];
                 };
             };
-            /** @description Missing or wrong API key. */
+            /** @description The body could not be read (code `10015`, "Bad Request"), or the participant's conference has ended (code `90019`; inferred from Telnyx's Call Control, decision 16). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description Missing or wrong API key. Code `10009`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -461,7 +558,7 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxErrors"];
                 };
             };
-            /** @description Resource not found. */
+            /** @description Resource not found. Telnyx declares this response; a live TeXML 404 also carries code `10005`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -470,8 +567,62 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxErrors"];
                 };
             };
-            /** @description The body breaks the contract; one error per violation, each pointing at its field. */
+            /** @description A method other than `POST`. Telnyx's error list has no code for it (decision 16). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The body is larger than this package's mock accepts (64 KiB). Telnyx's error list has no code for it (decision 16). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description A `Content-Type` this operation does not take. Code `10014`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The body breaks the contract, or `CallSidToCoach` is not another participant of the conference: one error per violation, each with code `10015` and a `source.pointer` at its field (decision 16). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description Too many requests. Code `10011`. This package's mock answers it only when a fault is set. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description An internal error. Telnyx's error list, as read here, gives no code for it. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The service is unavailable for a while. Telnyx's error list, as read here, gives no code for it. This package's mock answers it only when a fault is set. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,9 +19,8 @@ const module1 = { default: function ucs2length(str) {
     return length;
 } };
 export const validateSignalWireError = validate21;
-const schema32 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code (`20003` authentication, `20404` not found, `20001` invalid request).","type":"integer"},"message":{"description":"What went wrong. For a rejected body, every violation, each as `Field: problem`.","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code.","type":"string","format":"uri"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
+const schema32 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument\n(including an update of a participant of a completed conference), `16002` the participant to be\ncoached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not\nfound, `20429` too many requests, `20504` an internal error.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected\nbody, every violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code (a plain string, as SignalWire publishes it).","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
 const func1 = module1.default;
-const formats0 = module0.formats.uri;
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -114,9 +113,8 @@ errors++;
 }
 if(data.more_info !== undefined){
 let data2 = data.more_info;
-if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema32.properties.more_info,data:data2};
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.more_info.type,parentSchema:schema32.properties.more_info,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,8 +124,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.more_info.type,parentSchema:schema32.properties.more_info,data:data2};
+if(data.status !== undefined){
+let data3 = data.status;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -136,11 +136,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.status !== undefined){
-let data3 = data.status;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data3};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 599 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema32.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -149,9 +147,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 599 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema32.properties.status,data:data3};
+if(data3 < 400 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema32.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -160,26 +157,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3 < 400 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema32.properties.status,data:data3};
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
 }
 errors++;
 }
@@ -189,10 +176,10 @@ return errors === 0;
 validate21.evaluated = {"props":{"code":true,"message":true,"more_info":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSignalWireParticipant = validate22;
-const schema33 = {"title":"SignalWire participant","description":"A participant of a SignalWire conference. All 13 fields are required (decision 4).","type":"object","required":["account_sid","call_sid","call_sid_to_coach","coaching","conference_sid","date_created","date_updated","end_conference_on_exit","hold","muted","start_conference_on_enter","status","uri"],"properties":{"account_sid":{"description":"The unique identifier for the account that created this conference.","type":"string","format":"uuid"},"call_sid":{"description":"The unique identifier for the participant's call connected to this conference.","type":"string","format":"uuid"},"call_sid_to_coach":{"description":"The participant being coached, or `null` when this participant coaches nobody.","type":["string","null"],"format":"uuid"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"conference_sid":{"description":"The unique identifier for the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"start_conference_on_enter":{"description":"Whether the conference began, or begins, when this participant entered it.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["in-progress","completed"]},"uri":{"description":"The URI of this participant, relative to the Space, ending in `.json`.","type":"string","pattern":"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"}}};
+const schema33 = {"title":"SignalWire participant","description":"A participant of a SignalWire conference. All 13 fields are required, as SignalWire's current spec\nsays since a documentation audit of January 2026 (no live sample behind it; decision 4).\n","type":"object","required":["account_sid","call_sid","call_sid_to_coach","coaching","conference_sid","date_created","date_updated","end_conference_on_exit","hold","muted","start_conference_on_enter","status","uri"],"properties":{"account_sid":{"description":"The unique identifier for the account that created this conference.","type":"string","format":"uuid"},"call_sid":{"description":"The unique identifier for the participant's call connected to this conference.","type":"string","format":"uuid"},"call_sid_to_coach":{"description":"The participant being coached, or `null` when this participant coaches nobody.","type":["string","null"],"format":"uuid"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"conference_sid":{"description":"The unique identifier for the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"start_conference_on_enter":{"description":"Whether the conference began, or begins, when this participant entered it.","type":"boolean"},"status":{"description":"The participant's status: SignalWire's published `in-progress` or `completed`, or one of\nTwilio's participant values, which SignalWire's samples and Node SDK carry (decision 3).\n","type":"string","enum":["in-progress","completed","queued","connecting","ringing","connected","complete","failed"]},"uri":{"description":"The URI of this participant, relative to the Space: the documented path with its three UUIDs and\n`.json`, the form of every `uri` SignalWire publishes (SignalWire types it as a plain string;\ndecision 1).\n","type":"string","pattern":"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"}}};
 const schema34 = {"title":"RFC 2822 date","description":"A date as RFC 2822 §3.3 writes it: `Mon, 24 Sep 2018 21:00:00 +0000`. Checked strictly (format\n`rfc2822-date`): weekday, day, three-letter English month, four-digit year, `HH:MM:SS`, numeric\nzone, and the weekday must be that date's (decision 2).\n","type":"string","format":"rfc2822-date","examples":["Mon, 24 Sep 2018 21:00:00 +0000"]};
-const formats2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const formats10 = module0.formats["rfc2822-date"];
+const formats0 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const formats8 = module0.formats["rfc2822-date"];
 const pattern4 = new RegExp("^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -339,7 +326,7 @@ errors++;
 if(data.account_sid !== undefined){
 let data0 = data.account_sid;
 if(typeof data0 === "string"){
-if(!(formats2.test(data0))){
+if(!(formats0.test(data0))){
 const err13 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.account_sid,data:data0};
 if(vErrors === null){
 vErrors = [err13];
@@ -364,7 +351,7 @@ errors++;
 if(data.call_sid !== undefined){
 let data1 = data.call_sid;
 if(typeof data1 === "string"){
-if(!(formats2.test(data1))){
+if(!(formats0.test(data1))){
 const err15 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.call_sid,data:data1};
 if(vErrors === null){
 vErrors = [err15];
@@ -399,7 +386,7 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data2 === "string"){
-if(!(formats2.test(data2))){
+if(!(formats0.test(data2))){
 const err18 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.call_sid_to_coach,data:data2};
 if(vErrors === null){
 vErrors = [err18];
@@ -427,7 +414,7 @@ errors++;
 if(data.conference_sid !== undefined){
 let data4 = data.conference_sid;
 if(typeof data4 === "string"){
-if(!(formats2.test(data4))){
+if(!(formats0.test(data4))){
 const err20 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.conference_sid,data:data4};
 if(vErrors === null){
 vErrors = [err20];
@@ -452,7 +439,7 @@ errors++;
 if(data.date_created !== undefined){
 let data5 = data.date_created;
 if(typeof data5 === "string"){
-if(!(formats10(data5))){
+if(!(formats8(data5))){
 const err22 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data5};
 if(vErrors === null){
 vErrors = [err22];
@@ -477,7 +464,7 @@ errors++;
 if(data.date_updated !== undefined){
 let data6 = data.date_updated;
 if(typeof data6 === "string"){
-if(!(formats10(data6))){
+if(!(formats8(data6))){
 const err24 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data6};
 if(vErrors === null){
 vErrors = [err24];
@@ -563,7 +550,7 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!((data11 === "in-progress") || (data11 === "completed"))){
+if(!((((((((data11 === "in-progress") || (data11 === "completed")) || (data11 === "queued")) || (data11 === "connecting")) || (data11 === "ringing")) || (data11 === "connected")) || (data11 === "complete")) || (data11 === "failed"))){
 const err31 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema33.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.status.enum,parentSchema:schema33.properties.status,data:data11};
 if(vErrors === null){
 vErrors = [err31];
@@ -616,10 +603,11 @@ return errors === 0;
 validate22.evaluated = {"props":{"account_sid":true,"call_sid":true,"call_sid_to_coach":true,"coaching":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"start_conference_on_enter":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSignalWireUpdateParticipantRequest = validate23;
-const schema36 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the wait music played while the conference has not started yet."},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching.\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. The empty string stops coaching (the \"barge\" sample,\ndecision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not a SignalWire field: the reference pages' coaching samples send `Beep=false` and SignalWire's\nSDK drops it. Accepted only as `false`, which asks for nothing; `true` is rejected because this\nendpoint cannot play a beep (decision 8).\n","deprecated":true,"type":"boolean","const":false}},"if":{"properties":{"Coaching":{"const":true}},"required":["Coaching"]},"then":{"required":["CallSidToCoach"],"properties":{"CallSidToCoach":{"minLength":1}}}};
+const schema36 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of the wait music played while the conference has not started yet. Empty: play nothing\nwhile waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching\n(`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio and SignalWire's\nolder spec say; decision 7). The empty string stops coaching (the \"barge\" sample, decision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference\npages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted\nonly as `false`, which asks for nothing; `true` is rejected, since the current spec does not say\nthat SignalWire honours it (decision 8).\n","deprecated":true,"type":"boolean","const":false}},"if":{"properties":{"Coaching":{"const":true}},"required":["Coaching"]},"then":{"required":["CallSidToCoach"],"properties":{"CallSidToCoach":{"minLength":1}}}};
 const schema37 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
 const schema38 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
 const func3 = Object.prototype.hasOwnProperty;
+const formats12 = module0.formats.uri;
 const pattern5 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "u");
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -771,7 +759,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats0(data4))){
+if(!(formats12(data4))){
 const err9 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data4};
 if(vErrors === null){
 vErrors = [err9];
@@ -829,7 +817,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(formats0(data6))){
+if(!(formats12(data6))){
 const err14 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data6};
 if(vErrors === null){
 vErrors = [err14];
@@ -876,9 +864,8 @@ errors++;
 }
 if(data.WaitUrl !== undefined){
 let data8 = data.WaitUrl;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data8};
+if(typeof data8 !== "string"){
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.WaitUrl.type,parentSchema:schema36.properties.WaitUrl,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -887,8 +874,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats0(data8))){
-const err19 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
+const _errs25 = errors;
+let valid8 = true;
+const _errs26 = errors;
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err19 = {};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -898,8 +889,21 @@ vErrors.push(err19);
 errors++;
 }
 }
+var _valid1 = _errs26 === errors;
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
+}
 else {
-const err20 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data8};
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs27 = errors;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err20 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -908,11 +912,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.WaitMethod !== undefined){
-let data9 = data.WaitMethod;
-if(typeof data9 !== "string"){
-const err21 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data9};
+if(!(formats12(data8))){
+const err21 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -921,8 +922,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!((data9 === "GET") || (data9 === "POST"))){
-const err22 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data9};
+}
+else {
+const err22 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -931,11 +933,11 @@ vErrors.push(err22);
 }
 errors++;
 }
+var _valid1 = _errs27 === errors;
+valid8 = _valid1;
 }
-if(data.Coaching !== undefined){
-let data10 = data.Coaching;
-if(typeof data10 !== "boolean"){
-const err23 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Coaching.type,parentSchema:schema36.properties.Coaching,data:data10};
+if(!valid8){
+const err23 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema36.properties.WaitUrl.if,parentSchema:schema36.properties.WaitUrl,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -945,14 +947,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.CallSidToCoach !== undefined){
-let data11 = data.CallSidToCoach;
-const _errs32 = errors;
-let valid10 = false;
-const _errs33 = errors;
-if(typeof data11 === "string"){
-if(!(formats2.test(data11))){
-const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema36.properties.CallSidToCoach.anyOf[0],data:data11};
+if(data.WaitMethod !== undefined){
+let data9 = data.WaitMethod;
+if(typeof data9 !== "string"){
+const err24 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -961,9 +959,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema36.properties.CallSidToCoach.anyOf[0],data:data11};
+if(!((data9 === "GET") || (data9 === "POST"))){
+const err25 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -972,12 +969,11 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid1 = _errs33 === errors;
-valid10 = valid10 || _valid1;
-const _errs35 = errors;
-if(typeof data11 === "string"){
-if(func1(data11) > 0){
-const err26 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema36.properties.CallSidToCoach.anyOf[1],data:data11};
+}
+if(data.Coaching !== undefined){
+let data10 = data.Coaching;
+if(typeof data10 !== "boolean"){
+const err26 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Coaching.type,parentSchema:schema36.properties.Coaching,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -987,8 +983,14 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema36.properties.CallSidToCoach.anyOf[1],data:data11};
+if(data.CallSidToCoach !== undefined){
+let data11 = data.CallSidToCoach;
+const _errs36 = errors;
+let valid11 = false;
+const _errs37 = errors;
+if(typeof data11 === "string"){
+if(!(formats0.test(data11))){
+const err27 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema36.properties.CallSidToCoach.anyOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -997,10 +999,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid1 = _errs35 === errors;
-valid10 = valid10 || _valid1;
-if(!valid10){
-const err28 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.properties.CallSidToCoach.anyOf,parentSchema:schema36.properties.CallSidToCoach,data:data11};
+}
+else {
+const err28 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema36.properties.CallSidToCoach.anyOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1009,11 +1010,48 @@ vErrors.push(err28);
 }
 errors++;
 }
+var _valid2 = _errs37 === errors;
+valid11 = valid11 || _valid2;
+const _errs39 = errors;
+if(typeof data11 === "string"){
+if(func1(data11) > 0){
+const err29 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema36.properties.CallSidToCoach.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
 else {
-errors = _errs32;
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema36.properties.CallSidToCoach.anyOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid2 = _errs39 === errors;
+valid11 = valid11 || _valid2;
+if(!valid11){
+const err31 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.properties.CallSidToCoach.anyOf,parentSchema:schema36.properties.CallSidToCoach,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs36;
 if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
+if(_errs36){
+vErrors.length = _errs36;
 }
 else {
 vErrors = null;
@@ -1024,34 +1062,34 @@ vErrors = null;
 if(data.Beep !== undefined){
 let data12 = data.Beep;
 if(typeof data12 !== "boolean"){
-const err29 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Beep.type,parentSchema:schema36.properties.Beep,data:data12};
+const err32 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Beep.type,parentSchema:schema36.properties.Beep,data:data12};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err32];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err32);
 }
 errors++;
 }
 if(false !== data12){
-const err30 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema36.properties.Beep,data:data12};
+const err33 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema36.properties.Beep,data:data12};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err33];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err33);
 }
 errors++;
 }
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err34];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -1062,7 +1100,7 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateTelnyxErrors = validate24;
 const schema43 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
-const schema44 = {"title":"Telnyx error","description":"One error. This endpoint's published 404 carries only `detail`; other errors carry `code` and `title` too.","type":"object","allOf":[{"anyOf":[{"required":["detail"]},{"required":["title"]}]}],"properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
+const schema44 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","type":"object","allOf":[{"anyOf":[{"required":["detail"]},{"required":["title"]}]}],"properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
 const pattern8 = new RegExp("^[0-9]+$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1254,7 +1292,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.url !== undefined){
 let data9 = data8.url;
 if(typeof data9 === "string"){
-if(!(formats0(data9))){
+if(!(formats12(data9))){
 const err12 = {instancePath:instancePath+"/errors/" + i0+"/meta/url",schemaPath:"#/$defs/TelnyxError/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema44.properties.meta.properties.url,data:data9};
 if(vErrors === null){
 vErrors = [err12];
@@ -1329,7 +1367,7 @@ return errors === 0;
 validate24.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateTelnyxParticipant = validate25;
-const schema45 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The participant's call id in Telnyx's legacy format.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The coached participant's call id in Telnyx's legacy format.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
+const schema45 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The identifier of this participant's call.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The identifier of the coached participant's call.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
 const pattern9 = new RegExp("\\.json$", "u");
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1437,7 +1475,7 @@ errors++;
 if(data.conference_sid !== undefined){
 let data7 = data.conference_sid;
 if(typeof data7 === "string"){
-if(!(formats2.test(data7))){
+if(!(formats0.test(data7))){
 const err7 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema45.properties.conference_sid,data:data7};
 if(vErrors === null){
 vErrors = [err7];
@@ -1462,7 +1500,7 @@ errors++;
 if(data.date_created !== undefined){
 let data8 = data.date_created;
 if(typeof data8 === "string"){
-if(!(formats10(data8))){
+if(!(formats8(data8))){
 const err9 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data8};
 if(vErrors === null){
 vErrors = [err9];
@@ -1487,7 +1525,7 @@ errors++;
 if(data.date_updated !== undefined){
 let data9 = data.date_updated;
 if(typeof data9 === "string"){
-if(!(formats10(data9))){
+if(!(formats8(data9))){
 const err11 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err11];
@@ -1613,7 +1651,7 @@ return errors === 0;
 validate25.evaluated = {"props":{"account_sid":true,"api_version":true,"call_sid":true,"call_sid_legacy":true,"coaching":true,"coaching_call_sid":true,"coaching_call_sid_legacy":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateTelnyxUpdateParticipantRequest = validate26;
-const schema48 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an audio file played while the participant waits for the conference to start."},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching.\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. The empty string stops coaching.\n","type":"string","examples":["v3:mock-participant-2"]}},"if":{"properties":{"Coaching":{"const":true}},"required":["Coaching"]},"then":{"required":["CallSidToCoach"],"properties":{"CallSidToCoach":{"minLength":1}}}};
+const schema48 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}},"if":{"properties":{"Coaching":{"const":true}},"required":["Coaching"]},"then":{"required":["CallSidToCoach"],"properties":{"CallSidToCoach":{"minLength":1}}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1764,7 +1802,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats0(data4))){
+if(!(formats12(data4))){
 const err9 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data4};
 if(vErrors === null){
 vErrors = [err9];
@@ -1822,7 +1860,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(formats0(data6))){
+if(!(formats12(data6))){
 const err14 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data6};
 if(vErrors === null){
 vErrors = [err14];
@@ -1869,9 +1907,8 @@ errors++;
 }
 if(data.WaitUrl !== undefined){
 let data8 = data.WaitUrl;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data8};
+if(typeof data8 !== "string"){
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.WaitUrl.type,parentSchema:schema48.properties.WaitUrl,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1880,8 +1917,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(formats0(data8))){
-const err19 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
+const _errs25 = errors;
+let valid8 = true;
+const _errs26 = errors;
+if(typeof data8 === "string"){
+if(func1(data8) < 1){
+const err19 = {};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1891,8 +1932,21 @@ vErrors.push(err19);
 errors++;
 }
 }
+var _valid1 = _errs26 === errors;
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
+}
 else {
-const err20 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data8};
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs27 = errors;
+if(typeof data8 === "string"){
+if(!pattern5.test(data8)){
+const err20 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1901,11 +1955,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.BeepOnExit !== undefined){
-let data9 = data.BeepOnExit;
-if(typeof data9 !== "boolean"){
-const err21 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.BeepOnExit.type,parentSchema:schema48.properties.BeepOnExit,data:data9};
+if(!(formats12(data8))){
+const err21 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1915,10 +1966,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.EndConferenceOnExit !== undefined){
-let data10 = data.EndConferenceOnExit;
-if(typeof data10 !== "boolean"){
-const err22 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.EndConferenceOnExit.type,parentSchema:schema48.properties.EndConferenceOnExit,data:data10};
+else {
+const err22 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1927,11 +1976,11 @@ vErrors.push(err22);
 }
 errors++;
 }
+var _valid1 = _errs27 === errors;
+valid8 = _valid1;
 }
-if(data.Coaching !== undefined){
-let data11 = data.Coaching;
-if(typeof data11 !== "boolean"){
-const err23 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.Coaching.type,parentSchema:schema48.properties.Coaching,data:data11};
+if(!valid8){
+const err23 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.properties.WaitUrl.if,parentSchema:schema48.properties.WaitUrl,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1941,10 +1990,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.CallSidToCoach !== undefined){
-let data12 = data.CallSidToCoach;
-if(typeof data12 !== "string"){
-const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.CallSidToCoach.type,parentSchema:schema48.properties.CallSidToCoach,data:data12};
+if(data.BeepOnExit !== undefined){
+let data9 = data.BeepOnExit;
+if(typeof data9 !== "boolean"){
+const err24 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.BeepOnExit.type,parentSchema:schema48.properties.BeepOnExit,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1954,14 +2003,53 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(data.EndConferenceOnExit !== undefined){
+let data10 = data.EndConferenceOnExit;
+if(typeof data10 !== "boolean"){
+const err25 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.EndConferenceOnExit.type,parentSchema:schema48.properties.EndConferenceOnExit,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.Coaching !== undefined){
+let data11 = data.Coaching;
+if(typeof data11 !== "boolean"){
+const err26 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.Coaching.type,parentSchema:schema48.properties.Coaching,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.CallSidToCoach !== undefined){
+let data12 = data.CallSidToCoach;
+if(typeof data12 !== "string"){
+const err27 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.CallSidToCoach.type,parentSchema:schema48.properties.CallSidToCoach,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }

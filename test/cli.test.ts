@@ -88,6 +88,8 @@ describe("usage", () => {
     [["validate-response", "--provider", "telnyx", "--status", "abc", "-"], "--status must be an HTTP status"],
     [["mock", "--port", "99999"], "--port must be a number from 0 to 65535"],
     [["mock", "--fixtures", fixture("missing.json")], "cannot read fixtures file"],
+    [["mock", "--port", "0", "--fault", '{"status":418}'], ": not a fault: status: must be one of 429, 500, 503"],
+    [["mock", "--port", "0", "--fault", "{"], ": not a JSON object: body: is not valid JSON"],
   ])("exits 2 for %j", async (args, message) => {
     const result = await cli(args);
     expect(result.code).toBe(2);
@@ -109,6 +111,33 @@ function spawnCli(args: string[]) {
   });
 }
 
+/** Starts the mock as a process with `args`; resolves with its URL and a stop that resolves to the exit code. */
+async function spawnMock(args: string[]): Promise<{ url: string; output: () => string; stop(signal?: NodeJS.Signals): Promise<unknown> }> {
+  const child = spawnCli(["mock", "--port", "0", ...args]);
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const closed = new Promise((resolve) => child.on("close", resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address printed: ${output}`)), 20_000);
+    child.stdout.on("data", () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    stop: (signal = "SIGTERM") => {
+      child.kill(signal);
+      return closed;
+    },
+  };
+}
+
 describe("the binary", () => {
   it("reads stdin and sets the exit code", async () => {
     const child = spawnCli(["validate-request", "--provider", "signalwire", "-"]);
@@ -121,31 +150,28 @@ describe("the binary", () => {
   });
 
   it.each(["SIGTERM", "SIGINT"] as const)("runs the mock, prints where and how, and stops cleanly on %s", async (signal) => {
-    const child = spawnCli(["mock", "--port", "0", "--api-token", "user-secret-token"]);
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const closed = new Promise((resolve) => child.on("close", resolve));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no address printed: ${output}`)), 20_000);
-      child.stdout.on("data", () => {
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const mock = await spawnMock(["--api-token", "user-secret-token"]);
+    const { url } = mock;
     const response = await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "user-secret-token") } });
     expect(response.status).toBe(200);
     expect(await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN) } })).toMatchObject({
       status: 401,
     });
-    child.kill(signal);
-    expect(await closed).toBe(0);
+    expect(await mock.stop(signal)).toBe(0);
+    const output = mock.output();
     expect(output).toContain(`${url}/docs`);
+    expect(output).toContain(`Admin API: ${url}/__admin/`);
     expect(output).toContain("<your API token>");
     expect(output).not.toContain("user-secret-token");
     expect(output).toContain(`${signal}: stopping the mock API`);
+  });
+
+  it("sets faults from --fault at start, for CI runs", async () => {
+    const mock = await spawnMock(["--fault", '{"provider":"signalwire","status":503,"times":2}']);
+    const update = () => send(mock.url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN) } });
+    expect((await update()).status).toBe(503);
+    expect((await update()).status).toBe(503);
+    expect((await update()).status).toBe(200);
+    expect(await mock.stop()).toBe(0);
   });
 });

@@ -250,9 +250,9 @@ describe("the underlying openapi-fetch client", () => {
 
   it("sends JSON when told to (Telnyx takes both)", async () => {
     const { error } = await telnyx().fetchClient.POST(
-      "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}",
+      "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}",
       {
-        params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid: CALL } },
+        params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid_or_participant_label: CALL } },
         body: { Muted: true },
         headers: { "Content-Type": "application/json" },
       },

@@ -43,6 +43,7 @@ const cases: Case[] = [
   ["HoldUrl over FTP", "signalwire", "request", "HoldUrl=ftp%3A%2F%2Fexample.com%2Fa.mp3", { HoldUrl: /absolute http\(s\) URL/ }],
   ["AnnounceUrl relative", "signalwire", "request", "AnnounceUrl=%2Fannounce.xml", { AnnounceUrl: /absolute http\(s\) URL/ }],
   ["WaitUrl javascript:", "signalwire", "request", "WaitUrl=javascript%3Aalert(1)", { WaitUrl: /absolute http\(s\) URL/ }],
+  ["WaitUrl a space", "signalwire", "request", "WaitUrl=+", { WaitUrl: /absolute http\(s\) URL/ }],
   // bad UUIDs
   ["CallSidToCoach not a UUID", "signalwire", "request", "CallSidToCoach=CA123", { CallSidToCoach: /call SID \(UUID\), or empty/ }],
   [
@@ -111,6 +112,8 @@ const cases: Case[] = [
   ["BeepOnExit as a word", "telnyx", "request", "BeepOnExit=maybe", { BeepOnExit: /must be true or false/ }],
   ["EndConferenceOnExit as a digit", "telnyx", "request", "EndConferenceOnExit=1", { EndConferenceOnExit: /must be true or false/ }],
   ["HoldMethod PATCH", "telnyx", "request", "HoldMethod=PATCH", { HoldMethod: /must be one of GET, POST/ }],
+  ["WaitUrl relative", "telnyx", "request", "WaitUrl=%2Fwait.mp3", { WaitUrl: /absolute http\(s\) URL/ }],
+  ["boolean as a word Twilio would read as false (decision 11)", "telnyx", "request", "Hold=on", { Hold: /must be true or false/ }],
   ["HoldUrl without a scheme", "telnyx", "request", "HoldUrl=www.example.com%2Fhold.mp3", { HoldUrl: /absolute http\(s\) URL/ }],
   ["Muted as a JSON number", "telnyx", "request", { Muted: 1 }, { Muted: /must be a boolean/ }],
 
@@ -124,18 +127,11 @@ const cases: Case[] = [
     { call_sid_to_coach: /is required/ },
   ],
   [
-    "status complete (decision 3)",
+    "a status neither SignalWire's nor Twilio's (decision 3)",
     "signalwire",
     "participant",
-    { ...signalwireParticipant, status: "complete" },
-    { status: /one of in-progress, completed/ },
-  ],
-  [
-    "Twilio's status queued",
-    "signalwire",
-    "participant",
-    { ...signalwireParticipant, status: "queued" },
-    { status: /one of in-progress, completed/ },
+    { ...signalwireParticipant, status: "paused" },
+    { status: /one of in-progress, completed, queued, connecting, ringing, connected, complete, failed/ },
   ],
   [
     "date with Sept (decision 2)",
@@ -210,6 +206,13 @@ const cases: Case[] = [
     "participant",
     { ...telnyxParticipant, date_created: "Mon, 24 Sep 2018 21:00:00 +00:00" },
     { date_created: /RFC 2822/ },
+  ],
+  [
+    "Twilio's status complete (decision 3: not Telnyx's)",
+    "telnyx",
+    "participant",
+    { ...telnyxParticipant, status: "complete" },
+    { status: /one of connecting, connected, completed/ },
   ],
   ["conference_sid not a UUID", "telnyx", "participant", { ...telnyxParticipant, conference_sid: "conf-1" }, { conference_sid: /a UUID/ }],
   ["hold as a word", "telnyx", "participant", { ...telnyxParticipant, hold: "yes" }, { hold: /must be a boolean/ }],
@@ -290,6 +293,22 @@ describe("the contract rejects", () => {
         { code: "invalid_enum", path: "HoldMethod", message: "must be one of GET, POST", expected: "one of GET, POST", received: '"PUT"' },
       ],
     });
+  });
+
+  it.each(["queued", "connecting", "ringing", "connected", "complete", "failed"])(
+    "accepts Twilio's participant status %s from SignalWire (decision 3)",
+    (status) => {
+      expect(validateParticipant("signalwire", { ...signalwireParticipant, status }).ok).toBe(true);
+    },
+  );
+
+  it.each(["signalwire", "telnyx"] as const)("accepts an empty WaitUrl, as a form and as JSON (%s, decision 13)", (provider) => {
+    expect(validateUpdateRequest(provider, "WaitUrl=")).toEqual({ ok: true, value: { WaitUrl: "" } });
+    expect(validateUpdateRequest(provider, { WaitUrl: "" }).ok).toBe(true);
+  });
+
+  it("accepts SignalWire's more_info as the plain string SignalWire publishes (decision 15)", () => {
+    expect(validateErrorBody("signalwire", { ...signalwireError, more_info: "see the error list" }).ok).toBe(true);
   });
 
   it("allows undeclared response fields unless strict", () => {

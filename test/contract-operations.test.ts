@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { operations } from "../generated/operations.js";
 
-type Operation = { operationId: string; servers: { url: string }[]; security: Record<string, string[]>[] };
+type Operation = {
+  operationId: string;
+  servers: { url: string }[];
+  security: Record<string, string[]>[];
+  "x-provider-operation-ids": Record<string, string>;
+  externalDocs: { url: string };
+};
 const spec = JSON.parse(readFileSync(join(import.meta.dirname, "..", "generated", "openapi.json"), "utf8")) as {
   paths: Record<string, { post: Operation }>;
   components: { securitySchemes: Record<string, { type: string; scheme: string }> };
@@ -28,11 +34,13 @@ const expected = [
       "CallSidToCoach",
       "Beep",
     ],
-    statuses: ["200", "400", "401", "404", "422"],
+    statuses: ["200", "400", "401", "404", "405", "413", "415", "422", "429", "500", "503"],
+    contentTypes: ["application/x-www-form-urlencoded", "application/json"],
+    providerOperationIds: { signalwire: "update_participant", twilio: "UpdateParticipant" },
   },
   {
     operationId: "updateTelnyxParticipant",
-    url: "https://api.telnyx.com/v2/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid}",
+    url: "https://api.telnyx.com/v2/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}",
     auth: "bearer",
     fields: [
       "Muted",
@@ -47,11 +55,13 @@ const expected = [
       "Coaching",
       "CallSidToCoach",
     ],
-    statuses: ["200", "401", "404", "422"],
+    statuses: ["200", "400", "401", "404", "405", "413", "415", "422", "429", "500", "503"],
+    contentTypes: ["application/x-www-form-urlencoded", "application/json"],
+    providerOperationIds: { telnyx: "UpdateTexmlConferenceParticipant", twilio: "UpdateParticipant" },
   },
 ] as const;
 
-describe.each(expected)("$operationId", ({ operationId, url, auth, fields, statuses }) => {
+describe.each(expected)("$operationId", ({ operationId, url, auth, fields, statuses, contentTypes, providerOperationIds }) => {
   const [path, item] = Object.entries(spec.paths).find(([, item]) => item.post.operationId === operationId)!;
 
   it("carries its own server and security, so its full URL and auth are in the bundle", () => {
@@ -66,5 +76,11 @@ describe.each(expected)("$operationId", ({ operationId, url, auth, fields, statu
     expect(facts.auth).toBe(auth);
     expect(Object.keys(facts.requestFields)).toEqual(fields);
     expect(Object.keys(facts.responses)).toEqual(statuses);
+    expect(facts.requestContentTypes).toEqual(contentTypes);
+  });
+
+  it("records the providers' own names for it and links the provider's reference page", () => {
+    expect(item.post["x-provider-operation-ids"]).toEqual(providerOperationIds);
+    expect(new URL(item.post.externalDocs.url).protocol).toBe("https:");
   });
 });

@@ -1,4 +1,3 @@
-// biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText() is the rendered text the reader sees
 /**
  * The HTML reference in a real browser: Debian's Chromium, driven by playwright-core, opens the page that
  * `scripts/docs.ts` builds, served under `/docs/` from 127.0.0.1 as the mock server serves it, with every

@@ -114,9 +114,9 @@ describe("resources", () => {
     expect(response.status).toBe(404);
   });
 
-  it("answers Telnyx's 404 as Telnyx publishes it", async () => {
+  it("answers Telnyx's 404 as a live TeXML 404 does, with code 10005", async () => {
     const response = await call("telnyx", { path: txPath("v3:nobody"), headers: TX_AUTH });
-    expect(response.json).toEqual({ errors: [{ detail: "Resource not found" }] });
+    expect(response.json).toEqual({ errors: [{ code: "10005", title: "Resource not found", detail: "Resource not found" }] });
   });
 });
 
@@ -147,29 +147,51 @@ describe("the contract", () => {
     expect((response.json as { message: string }).message).toContain(message);
   });
 
-  it("accepts a JSON body on Telnyx, as its Python SDK sends it", async () => {
-    const response = await call("telnyx", {
-      path: txPath(TX_CALLS[1]),
-      headers: { ...TX_AUTH, "content-type": "application/json; charset=utf-8" },
-      body: JSON.stringify({ EndConferenceOnExit: true }),
-    });
+  it.each([
+    ["signalwire", SW_CALLS[1]],
+    ["telnyx", TX_CALLS[1]],
+  ] as const)("accepts an empty WaitUrl, play nothing while waiting (%s)", async (provider, own) => {
+    const response = await (provider === "signalwire" ? sw : tx)(own, { WaitUrl: "" });
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ end_conference_on_exit: true });
   });
 
   it.each([
-    ["invalid JSON", "{", "is not valid JSON"],
-    ["a JSON array", "[]", "must be an object"],
-    ["a JSON string", '"Muted=true"', "must be an object"],
-    ["a __proto__ key", '{"__proto__":{"Muted":true}}', "__proto__: is not a field"],
-  ])("422 for %s on Telnyx", async (_name, body, detail) => {
+    [
+      "SignalWire, as its Python SDK sent it (path without .json)",
+      "signalwire",
+      swPath(SW_CALLS[1]),
+      SW_AUTH,
+      { Muted: true },
+      { muted: true },
+    ],
+    [
+      "Telnyx, as its Python SDK sends it",
+      "telnyx",
+      txPath(TX_CALLS[1]),
+      TX_AUTH,
+      { EndConferenceOnExit: true },
+      { end_conference_on_exit: true },
+    ],
+  ] as const)("accepts a JSON body on %s", async (_name, provider, path, auth, update, changed) => {
+    const headers = { ...auth, "content-type": "application/json; charset=utf-8" };
+    const response = await call(provider, { path, headers, body: JSON.stringify(update) });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject(changed);
+  });
+
+  it.each([
+    ["invalid JSON", "{", 400, "is not valid JSON"],
+    ["a JSON array", "[]", 422, "must be an object"],
+    ["a JSON string", '"Muted=true"', 422, "must be an object"],
+    ["a __proto__ key", '{"__proto__":{"Muted":true}}', 422, "__proto__: is not a field"],
+  ])("answers %s on Telnyx with %i", async (_name, body, status, detail) => {
     const response = await call("telnyx", { path: txPath(TX_CALLS[0]), headers: { ...TX_AUTH, "content-type": "application/json" }, body });
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(status);
     expect(JSON.stringify(response.json)).toContain(detail);
   });
 
   it.each([
-    ["JSON on SignalWire", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, "application/json", "{}"],
+    ["text/plain on SignalWire", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, "text/plain", "Muted=true"],
     ["text/plain on Telnyx", "telnyx", txPath(TX_CALLS[0]), TX_AUTH, "text/plain", "Muted=true"],
     ["a body with no Content-Type", "signalwire", swPath(SW_CALLS[0]), SW_AUTH, undefined, "Muted=true"],
   ] as const)("415 for %s", async (_name, provider, path, auth, contentType, body) => {
@@ -194,6 +216,69 @@ describe("the contract", () => {
     const response = await (provider === "signalwire" ? sw : tx)(own, { Coaching: "true", CallSidToCoach: target });
     expect(response.status).toBe(422);
     expect(JSON.stringify(response.json)).toContain(`CallSidToCoach: ${message}`);
+  });
+});
+
+describe("error codes (spec decisions 15 and 16)", () => {
+  const swForm = { ...SW_AUTH, "content-type": FORM };
+  const txJson = { ...TX_AUTH, "content-type": "application/json" };
+  it.each([
+    ["signalwire", "no credentials", { path: swPath(SW_CALLS[0]) }, 401, [20003]],
+    ["signalwire", "an unknown participant", { path: swPath("x"), headers: SW_AUTH }, 404, [20404]],
+    ["signalwire", "another method", { method: "GET", path: swPath(SW_CALLS[0]), headers: SW_AUTH }, 405, [20001]],
+    [
+      "signalwire",
+      "text/plain",
+      { path: swPath(SW_CALLS[0]), headers: { ...SW_AUTH, "content-type": "text/plain" }, body: "x" },
+      415,
+      [20001],
+    ],
+    ["signalwire", "a repeated field", { path: swPath(SW_CALLS[0]), headers: swForm, body: "Muted=true&Muted=false" }, 400, [10000]],
+    [
+      "signalwire",
+      "invalid JSON",
+      { path: swPath(SW_CALLS[0]), headers: { ...SW_AUTH, "content-type": "application/json" }, body: "{" },
+      400,
+      [10000],
+    ],
+    ["signalwire", "a contract violation", { path: swPath(SW_CALLS[0]), headers: swForm, body: "Hold=1" }, 422, [10000]],
+    [
+      "signalwire",
+      "a coached call not in the conference",
+      { path: swPath(SW_CALLS[0]), headers: swForm, body: "CallSidToCoach=b3877c40-da60-4998-90ad-b792e98472ff" },
+      422,
+      [16002],
+    ],
+    ["telnyx", "no credentials", { path: txPath(TX_CALLS[0]) }, 401, ["10009"]],
+    ["telnyx", "an unknown participant", { path: txPath("v3:nobody"), headers: TX_AUTH }, 404, ["10005"]],
+    ["telnyx", "another method", { method: "PUT", path: txPath(TX_CALLS[0]), headers: TX_AUTH }, 405, []],
+    [
+      "telnyx",
+      "text/plain",
+      { path: txPath(TX_CALLS[0]), headers: { ...TX_AUTH, "content-type": "text/plain" }, body: "x" },
+      415,
+      ["10014"],
+    ],
+    ["telnyx", "invalid JSON", { path: txPath(TX_CALLS[0]), headers: txJson, body: "{" }, 400, ["10015"]],
+    [
+      "telnyx",
+      "two contract violations",
+      { path: txPath(TX_CALLS[0]), headers: txJson, body: '{"Hold":1,"Muted":2}' },
+      422,
+      ["10015", "10015"],
+    ],
+  ] as const)("%s answers %s with %i and its code", async (provider, _name, req, status, codes) => {
+    const response = await call(provider, req as RawRequest);
+    expect(response.status).toBe(status);
+    const body = response.json as { code?: number; errors?: { code?: string }[] };
+    expect(provider === "signalwire" ? [body.code] : body.errors!.flatMap((e) => (e.code === undefined ? [] : [e.code]))).toEqual(codes);
+  });
+
+  it("names Telnyx's 401 as Telnyx words it", async () => {
+    const response = await call("telnyx", { path: txPath(TX_CALLS[0]) });
+    expect(response.json).toEqual({
+      errors: [{ code: "10009", title: "Authentication failed", detail: "Could not understand the provided credentials." }],
+    });
   });
 });
 
@@ -223,6 +308,13 @@ describe("state", () => {
     const stopped = await tx(TX_CALLS[0], { CallSidToCoach: "" });
     expect(stopped.json).toMatchObject({ coaching: false });
     expect(stopped.json).not.toHaveProperty("coaching_call_sid");
+  });
+
+  it("starts coaching on a CallSidToCoach sent without Coaching (decision 7)", async () => {
+    const coaching = await sw(SW_CALLS[1], { CallSidToCoach: SW_CALLS[0] });
+    expect(coaching.json).toMatchObject({ coaching: true, call_sid_to_coach: SW_CALLS[0] });
+    const stopped = await sw(SW_CALLS[1], { Coaching: "false" });
+    expect(stopped.json).toMatchObject({ coaching: false, call_sid_to_coach: null });
   });
 
   it("changes nothing on a rejected update", async () => {
@@ -278,6 +370,43 @@ describe("fixtures", () => {
       "signalwire.accounts[0].conferences must be an array",
     );
   });
+});
+
+describe("a conference that has ended", () => {
+  let own: MockServer;
+  beforeAll(async () => {
+    own = await startMockServer({ port: 0, log: false });
+    own.endConference(CONFERENCE);
+  });
+  afterAll(() => own.close());
+
+  it.each([
+    ["SignalWire", "signalwire", swPath(SW_CALLS[1]), SW_AUTH, 422, { code: 10000, status: 422 }],
+    [
+      "Telnyx",
+      "telnyx",
+      txPath(TX_CALLS[1]),
+      TX_AUTH,
+      400,
+      {
+        errors: [
+          {
+            code: "90019",
+            title: "Conference has already ended",
+            detail: "This conference is no longer active and can't receive commands.",
+          },
+        ],
+      },
+    ],
+  ] as const)(
+    "answers an update of its participant as %s does (decisions 15 and 16)",
+    async (_name, provider, path, auth, status, body) => {
+      const response = await send(own.url, { path, headers: { ...auth, "content-type": FORM }, body: "Muted=true" });
+      expectValidResponse(response, provider);
+      expect(response.status).toBe(status);
+      expect(response.json).toMatchObject(body);
+    },
+  );
 });
 
 describe("start banner and files", () => {

@@ -3,6 +3,7 @@ export type JsonSchema = { [keyword: string]: unknown };
 
 export interface OpenApiOperation {
   operationId: string;
+  tags?: string[];
   servers?: { url: string; variables?: Record<string, { default: string; description?: string }> }[];
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string }[];

@@ -52,7 +52,11 @@ export function buildOperations(document: OpenApiDocument): string {
     if (errorSchemas.length !== 1 || successSchemas.length !== 1) {
       throw new Error(`${operation.operationId}: expected one success schema and one error schema`);
     }
+    const [tag] = operation.tags ?? [];
+    if (tag === undefined) throw new Error(`${operation.operationId}: no tag names its provider`);
     operations[operation.operationId] = {
+      /** The provider's name as people write it: the operation's tag. */
+      title: tag,
       method,
       path,
       pathParameters: (operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),

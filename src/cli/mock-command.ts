@@ -2,6 +2,8 @@
 import { startMockServer, type MockServerOptions } from "../mock/index.js";
 import { UsageError } from "../errors/usage-error.js";
 import type { CliIo } from "./io.js";
+import { parseJsonObject } from "../contract/json-body.js";
+import { formatViolation } from "../contract/violations.js";
 
 export interface MockFlags {
   port?: string;
@@ -10,6 +12,8 @@ export interface MockFlags {
   "api-token"?: string;
   "telnyx-api-key"?: string;
   fixtures?: string;
+  /** Faults to set at start, each a JSON object as `POST /__admin/faults` takes it. */
+  fault?: string[];
 }
 
 function portOf(value: string | undefined): number | undefined {
@@ -50,6 +54,16 @@ export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.E
     throw error;
   }
   const running = server;
+  for (const text of flags.fault ?? []) {
+    const parsed = parseJsonObject(text);
+    try {
+      if (!parsed.ok) throw new TypeError(`not a JSON object: ${parsed.errors.map(formatViolation).join("; ")}`);
+      running.addFault(parsed.value);
+    } catch (error) {
+      await running.close();
+      throw new UsageError(`--fault ${JSON.stringify(text.slice(0, 200))}: ${(error as Error).message}`);
+    }
+  }
   return new Promise((resolve) => {
     const stop = (signal: string) => {
       signals.off("SIGINT", onInt);

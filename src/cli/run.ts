@@ -25,7 +25,16 @@ const commands: Record<
     run: (positionals, values, io) => validateResponseCommand(positionals, values, io),
   },
   mock: {
-    options: { port: value, host: value, "project-id": value, "api-token": value, "telnyx-api-key": value, fixtures: value, help: flag },
+    options: {
+      port: value,
+      host: value,
+      "project-id": value,
+      "api-token": value,
+      "telnyx-api-key": value,
+      fixtures: value,
+      fault: { type: "string", multiple: true },
+      help: flag,
+    },
     run: async (positionals, values, io) => {
       if (positionals.length > 0) throw new UsageError(`mock takes no arguments, got ${JSON.stringify(positionals[0])}`);
       return mockCommand(values, io);

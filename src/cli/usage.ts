@@ -49,6 +49,8 @@ Options:
   --api-token TOKEN         SignalWire API token (default: the built-in test token)
   --telnyx-api-key KEY      Telnyx API key (default: the built-in test key)
   --fixtures FILE           accounts, conferences and participants to start with (JSON; see the README)
+  --fault JSON              a fault for the next matching updates, as POST /__admin/faults takes it
+                            (repeatable), e.g. --fault '{"provider":"telnyx","status":503,"times":2}'
   --help                    show this help
 Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 `,

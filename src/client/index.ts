@@ -20,6 +20,7 @@ import {
 } from "./checks.js";
 import { userAgent } from "./user-agent.js";
 import { serializeForm } from "../contract/form.js";
+import { fillPath, pathFiller } from "../contract/paths.js";
 import {
   providers,
   type ErrorBody,
@@ -128,19 +129,23 @@ interface ProviderSetup {
   accountSid: string;
 }
 
-/** Each path parameter of the spec (`AccountSid`, `account_sid`) with the argument that fills it (`accountSid`). */
+/**
+ * Each path parameter of the spec with the argument that fills it. The rule: every operation's path
+ * parameters are, in the spec's order, the account, the conference and the participant's call, whatever the
+ * provider names them (`AccountSid`, `account_sid`, `call_sid_or_participant_label`); they map by position to
+ * `accountSid`, `conferenceSid` and `callSid`, as the mock's routes read them.
+ */
 function pathArguments(operation: ProviderOperation): [specName: string, argument: IdName][] {
-  const normalize = (name: string) => name.replace(/_/g, "").toLowerCase();
-  return operation.pathParameters.map((specName) => {
-    const argument = ID_NAMES.find((name) => normalize(name) === normalize(specName));
-    if (argument === undefined) throw new Error(`The spec's path parameter ${specName} has no argument in updateParticipant`);
-    return [specName, argument];
-  });
+  const names = operation.pathParameters as readonly string[];
+  if (names.length !== ID_NAMES.length) {
+    throw new Error(`The spec's path parameters ${names.join(", ")} are not an account, a conference and a call`);
+  }
+  return names.map((specName, i) => [specName, ID_NAMES[i]!]);
 }
 
 /** The base URL for openapi-fetch: the spec's server with its variables filled, its origin replaced by `baseUrl`. */
 function serverUrl(operation: ProviderOperation, variables: Readonly<Record<string, unknown>>, origin: string | undefined): string {
-  const filled = new URL(operation.server.url.replace(/\{([^{}]+)\}/g, (_, name: string) => String(variables[name])));
+  const filled = new URL(fillPath(operation.server.url, (name) => String(variables[name])));
   const path = filled.pathname.replace(/\/$/, "");
   return `${origin ?? filled.origin}${path}`;
 }
@@ -209,12 +214,8 @@ function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
  * (as openapi-fetch encodes path parameters). The template is split once, when the client is made.
  */
 function urlBuilder(baseUrl: string, template: string): (valueFor: (name: string) => unknown) => string {
-  const parts = template.split(/\{([^{}]+)\}/); // literal, name, literal, name, …, literal
-  return (valueFor) => {
-    let url = baseUrl + parts[0];
-    for (let i = 1; i < parts.length; i += 2) url += encodeURIComponent(String(valueFor(parts[i]!))) + parts[i + 1];
-    return url;
-  };
+  const fill = pathFiller(template);
+  return (valueFor) => baseUrl + fill((name) => encodeURIComponent(String(valueFor(name))));
 }
 
 function createParticipantClient<P extends Provider>(provider: P, options: ClientOptions, setup: ProviderSetup): ParticipantClient<P> {
@@ -246,8 +247,8 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
   } as const;
   const fetchClient = createFetchClient<paths>({ ...shared, ...(options.fetch ? { fetch: options.fetch } : {}) });
   // updateParticipant sends with fetch itself, not through fetchClient: openapi-fetch wraps every call in a
-  // Request, whose string body undici then sends as a stream, and with its per-call request building that
-  // made a local call about 1.3-1.8x a raw fetch (scripts/bench/client.bench.ts). Same URL, headers and body.
+  // Request, whose string body undici then sends as a stream, and builds each request anew: a measurable cost
+  // per call (BENCHMARKS.md, "Client"). Same URL, headers and body.
   const headers = shared.headers;
   const send = options.fetch;
   const pathArgs = pathArguments(operation);

@@ -12,16 +12,26 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const RFC2822_DATE =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) [+-](\d{2})(\d{2})$/;
 
+const MONTH_INDEX: ReadonlyMap<string, number> = new Map(MONTHS.map((month, index) => [month, index]));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+// Sakamoto's offsets: the weekday of a Gregorian date without building a Date (which also reads years 0-99 as 19xx).
+const WEEKDAY_OFFSETS = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
+
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 /** True when `value` is an RFC 2822 date whose day exists and whose weekday is that day's. */
 export function isRfc2822Date(value: string): boolean {
   const match = RFC2822_DATE.exec(value);
   if (match === null) return false;
-  const [, weekday, day, month, year, hour, minute, second, , zoneMinutes] = match as unknown as string[];
-  const monthIndex = MONTHS.indexOf(month as (typeof MONTHS)[number]);
-  const date = new Date(Date.UTC(Number(year), monthIndex, Number(day)));
-  if (date.getUTCDate() !== Number(day) || date.getUTCMonth() !== monthIndex) return false;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 60 || Number(zoneMinutes) > 59) return false;
-  return WEEKDAYS[date.getUTCDay()] === weekday;
+  const day = Number(match[2]);
+  const month = MONTH_INDEX.get(match[3]!)!;
+  const year = Number(match[4]);
+  const daysInMonth = month === 1 && isLeap(year) ? 29 : DAYS_IN_MONTH[month]!;
+  if (day < 1 || day > daysInMonth) return false;
+  if (Number(match[5]) > 23 || Number(match[6]) > 59 || Number(match[7]) > 60 || Number(match[9]) > 59) return false;
+  const y = month < 2 ? year - 1 : year;
+  const weekday = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + WEEKDAY_OFFSETS[month]! + day) % 7;
+  return WEEKDAYS[(weekday + 7) % 7] === match[1];
 }
 
 /** `date` as an RFC 2822 date in UTC: `Mon, 24 Sep 2018 21:00:00 +0000`. */

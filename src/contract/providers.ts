@@ -1,6 +1,13 @@
 /**
- * The one table of what differs between providers. Everything provider-specific is looked up here; the
- * facts themselves come from the spec (generated/operations.ts, generated/types.ts).
+ * The table of what differs between providers as the spec says it: each provider's operation, title, path,
+ * server, auth kind, content types, schemas and request field types, read from the spec
+ * (generated/operations.ts, generated/types.ts). Code looks provider facts up here, never re-types them.
+ *
+ * What the spec cannot say lives with the one part that needs it, each a table keyed by provider or auth kind:
+ * - `mock/error-bodies.ts`: how each provider words and codes an error (its body's values, not its schema);
+ * - `mock/participants.ts`: the values a participant starts with and how each provider shows whom it coaches;
+ * - `mock/auth.ts` and `client/index.ts`: how each auth kind reads and writes the Authorization header;
+ * - `mock/banner.ts`: how curl sends each auth kind's credentials.
  */
 import { operations as specOperations } from "../../generated/operations.js";
 import type { operations } from "../../generated/types.js";

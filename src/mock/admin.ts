@@ -206,3 +206,17 @@ export class AdminApi implements MockControls {
 /** The admin URL of an operation, for banners and docs: `/__admin/requests`. */
 export const adminPath = (operationId: AdminOperationId, params: Record<string, string> = {}) =>
   fillPath(adminRoutes.find((r) => r.operationId === operationId)!.path, (name) => params[name] ?? `{${name}}`);
+
+/** The in-process controls, bound to one mock (so they can be destructured and passed around). */
+export function controlsOf(admin: MockControls): MockControls {
+  return {
+    requests: () => admin.requests(),
+    clearRequests: () => admin.clearRequests(),
+    reset: () => admin.reset(),
+    addFault: (fault) => admin.addFault(fault),
+    faults: () => admin.faults(),
+    clearFaults: () => admin.clearFaults(),
+    endConference: (conferenceSid, provider) => admin.endConference(conferenceSid, provider),
+    leaveConference: (conferenceSid, callSid, provider) => admin.leaveConference(conferenceSid, callSid, provider),
+  };
+}

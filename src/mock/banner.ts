@@ -18,8 +18,6 @@ const curlAuth = {
     `-H "Authorization: Bearer ${defaults ? DEFAULT_CREDENTIALS.telnyxApiKey : "<your API key>"}"`,
 } as const;
 
-const PROVIDER_TITLES: Record<Provider, string> = { signalwire: "SignalWire", telnyx: "Telnyx" };
-
 export function startBanner(url: string, credentials: Credentials, owned: (provider: Provider) => SeededParticipant | undefined): string {
   const lines = [
     `conference-participants mock API listening on ${url}`,
@@ -36,7 +34,7 @@ export function startBanner(url: string, credentials: Credentials, owned: (provi
       call: String(example.participant.call_sid),
     });
     const auth = curlAuth[providers[provider].auth](credentials.projectId, credentials.usesDefaults[provider]);
-    lines.push("", `Try it (${PROVIDER_TITLES[provider]}):`, `  curl -X POST "${url}${path}" ${auth} --data-urlencode "Muted=True"`);
+    lines.push("", `Try it (${providers[provider].title}):`, `  curl -X POST "${url}${path}" ${auth} --data-urlencode "Muted=True"`);
   }
   return lines.join("\n");
 }

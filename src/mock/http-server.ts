@@ -3,15 +3,15 @@
  * and the bundled documents beside it. This file is the transport only: reading heads and bodies within
  * their limits, writing answers, faults that act on the connection, and a clean shutdown.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import type { AdminApi, MockControls } from "./admin.js";
+import { controlsOf, type MockControls } from "./admin.js";
 import { startBanner } from "./banner.js";
 import type { Fixtures } from "./fixtures.js";
 import { readFixtures } from "./fixtures-file.js";
 import { type BodyReading, MAX_BODY_BYTES, type MockAnswer, MockApi, type MockApiOptions, type MockRequest } from "./mock-api.js";
 import { StaticFiles } from "./static-files.js";
-import { unroutedBody } from "./error-bodies.js";
+import { type MockFailure, unroutedResponse } from "./error-bodies.js";
 
 export interface MockServerOptions extends Omit<MockApiOptions, "fixtures"> {
   /** Default 4010; 0 picks a free port. */
@@ -53,25 +53,12 @@ interface Connection {
   stopReading?: (reading: BodyReading) => void;
 }
 
-/** A failure answered outside any route: its status, reason phrase, and the error body's title and detail. */
-type ConnectionFailure = { status: number; reason: string; title: string; detail: string };
-
 /** What a connection-level error (a head node:http could not read, or one that did not arrive in time) is answered. */
-const connectionFailures: Readonly<Record<string, ConnectionFailure>> = {
-  HPE_HEADER_OVERFLOW: {
-    status: 431,
-    reason: "Request Header Fields Too Large",
-    title: "Request header fields too large",
-    detail: "The request's header section is larger than the server reads.",
-  },
-  ERR_HTTP_REQUEST_TIMEOUT: {
-    status: 408,
-    reason: "Request Timeout",
-    title: "Request timeout",
-    detail: "The request was not received in time.",
-  },
+const connectionFailures: Readonly<Record<string, MockFailure>> = {
+  HPE_HEADER_OVERFLOW: { reason: "headersTooLarge", detail: "The request's header section is larger than the server reads." },
+  ERR_HTTP_REQUEST_TIMEOUT: { reason: "timeout", detail: "The request was not received in time." },
 };
-const NOT_HTTP: ConnectionFailure = { status: 400, reason: "Bad Request", title: "Bad request", detail: "The request is not valid HTTP." };
+const NOT_HTTP: MockFailure = { reason: "unreadable", detail: "The request is not valid HTTP." };
 
 /** The request's head as the core reads it: one value per header name, in lower case. */
 function requestOf(req: IncomingMessage): MockRequest {
@@ -112,16 +99,17 @@ function readBody(req: IncomingMessage, connection: Connection): Promise<BodyRea
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The JSON body of an answer no route produced (no Host, a head that could not be read): the format its path resembles. */
-function unroutedText(target: string, { status, title, detail }: ConnectionFailure): string {
-  return JSON.stringify(unroutedBody(pathOfTarget(target), { status, title, detail }));
+/** An answer no route produced (no Host, a head that could not be read), in the format its path resembles. */
+function unrouted(target: string, failure: MockFailure): { status: number; text: string } {
+  const { status, body } = unroutedResponse(pathOfTarget(target), failure);
+  return { status, text: JSON.stringify(body) };
 }
 
 /** That answer as raw HTTP/1.1, for a connection with no request to answer through. */
-function rawAnswer(target: string, failure: ConnectionFailure): string {
-  const text = unroutedText(target, failure);
+function rawAnswer(target: string, failure: MockFailure): string {
+  const { status, text } = unrouted(target, failure);
   return (
-    `HTTP/1.1 ${failure.status} ${failure.reason}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\n` +
     `connection: close\r\n\r\n${text}`
   );
 }
@@ -174,8 +162,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean): Promise<void> {
     // HTTP/1.1 requires Host (RFC 9112 §3.2); node:http's own refusal would not be JSON.
     if (req.httpVersion === "1.1" && req.headers.host === undefined) {
-      const text = unroutedText(req.url ?? "/", { ...NOT_HTTP, detail: "The request has no Host header." });
-      res.writeHead(400, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text), connection: "close" });
+      const { status, text } = unrouted(req.url ?? "/", { ...NOT_HTTP, detail: "The request has no Host header." });
+      res.writeHead(status, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text), connection: "close" });
       res.end(text);
       return;
     }
@@ -276,19 +264,5 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       });
       return closing;
     },
-  };
-}
-
-/** The in-process controls, bound to one mock (so they can be destructured and passed around). */
-export function controlsOf(admin: AdminApi): MockControls {
-  return {
-    requests: () => admin.requests(),
-    clearRequests: () => admin.clearRequests(),
-    reset: () => admin.reset(),
-    addFault: (fault) => admin.addFault(fault),
-    faults: () => admin.faults(),
-    clearFaults: () => admin.clearFaults(),
-    endConference: (conferenceSid, provider) => admin.endConference(conferenceSid, provider),
-    leaveConference: (conferenceSid, callSid, provider) => admin.leaveConference(conferenceSid, callSid, provider),
   };
 }

@@ -2,34 +2,13 @@
  * The request journal: every request the mock's API routes received, oldest first, with what the mock made
  * of it. Bounded: past `JOURNAL_LIMIT` entries the oldest is dropped, so a long run keeps flat memory.
  */
-import type { Provider } from "../contract/providers.js";
-import type { Violation } from "../contract/violations.js";
+import type { components } from "../../generated/mock-admin-types.js";
 
 /** How many requests the journal keeps (bodies are at most the mock's 64 KiB limit each). */
 export const JOURNAL_LIMIT = 500;
 
-export interface JournalEntry {
-  /** When the request was answered: an ISO 8601 date. */
-  time: string;
-  method: string;
-  /** The request target as received (path and query). */
-  path: string;
-  /** The provider and operation whose route the path matched, or null. */
-  provider: Provider | null;
-  operation: string | null;
-  /** The request's headers, names in lower case; `authorization` shows as `[redacted]`. */
-  headers: Record<string, string>;
-  /** The body as received (UTF-8), or "" when none was read. */
-  body: string;
-  /** `valid` or `invalid` when the body was checked against the contract; `unchecked` when refused before. */
-  verdict: "valid" | "invalid" | "unchecked";
-  /** The body's violations when `invalid`, each with its code. */
-  violations: Violation[];
-  /** The status answered (0 when a fault dropped the connection). */
-  status: number;
-  /** The id of the fault that shaped the answer, if one did. */
-  fault: string | null;
-}
+/** One request and what the mock made of it: the admin document's `JournalEntry`. */
+export type JournalEntry = components["schemas"]["JournalEntry"];
 
 export class Journal {
   #entries: JournalEntry[] = [];

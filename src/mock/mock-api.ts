@@ -14,7 +14,7 @@ import { validateErrorBody, validateParticipant, validateUpdateRequest } from ".
 import type { Violation, ViolationCode } from "../contract/violations.js";
 import { AdminApi } from "./admin.js";
 import { type CredentialOptions, Credentials, challenges } from "./auth.js";
-import { errorBody, type MockFailure, unroutedBody } from "./error-bodies.js";
+import { errorResponse, type FailureReason, type MockFailure, unroutedResponse } from "./error-bodies.js";
 import { Faults, type Fault } from "./faults.js";
 import { defaultFixtures, type Fixtures, type SeededParticipant, seedParticipants } from "./fixtures.js";
 import { Journal, type JournalEntry, journalHeaders } from "./journal.js";
@@ -63,17 +63,17 @@ export type Reception = { answer: MockAnswer } | { readBody(body: BodyReading): 
 type Outcome = { ok: true; participant: ParticipantJson } | { ok: false; failure: MockFailure };
 type BodyOutcome = { ok: true; change: Record<string, unknown> } | { ok: false; failure: MockFailure };
 
-const fail = (status: number, title: string, detail: string, violations?: readonly Violation[]): { ok: false; failure: MockFailure } => ({
+const fail = (reason: FailureReason, detail: string, violations?: readonly Violation[]): { ok: false; failure: MockFailure } => ({
   ok: false,
-  failure: { status, title, detail, ...(violations ? { violations } : {}) },
+  failure: { reason, detail, ...(violations ? { violations } : {}) },
 });
+
+/** The failure each status a fault may play stands for. */
+const FAULT_REASONS: Readonly<Record<number, FailureReason>> = { 429: "tooManyRequests", 500: "internal", 503: "unavailable" };
 
 /** The violations that say a body could not be read at all, rather than read and found to break the contract. */
 const UNREADABLE: ReadonlySet<ViolationCode> = new Set(["repeated_field", "invalid_encoding", "invalid_json"]);
 const isUnreadable = (violation: Violation) => UNREADABLE.has(violation.code);
-
-/** The status of a body that cannot be read at all: 400 where the provider declares it, else 422. */
-const unreadableStatus = (provider: Provider) => (Object.hasOwn(providers[provider].responses, "400") ? 400 : 422);
 
 function mediaTypeOf(header: string | undefined): string | undefined {
   return header === undefined ? undefined : header.split(";")[0]!.trim().toLowerCase() || undefined;
@@ -99,20 +99,13 @@ function parseUpdate(provider: Provider, mediaType: string | undefined, text: st
   if (mediaType === JSON_TYPE && text !== "") {
     const parsed = parseJsonObject(text);
     if (!parsed.ok) {
-      const unreadable = parsed.errors.some(isUnreadable);
-      return fail(
-        unreadable ? unreadableStatus(provider) : 422,
-        unreadable ? "Invalid JSON" : "Invalid value",
-        "The body is not a JSON object.",
-        parsed.errors,
-      );
+      return fail(parsed.errors.some(isUnreadable) ? "unreadable" : "invalid", "The body is not a JSON object.", parsed.errors);
     }
     input = parsed.value;
   }
   const result = validateUpdateRequest(provider, input);
   if (result.ok) return { ok: true, change: result.value as Record<string, unknown> };
-  const status = result.errors.some(isUnreadable) ? unreadableStatus(provider) : 422;
-  return fail(status, "Invalid value", "The body breaks the contract.", result.errors);
+  return fail(result.errors.some(isUnreadable) ? "unreadable" : "invalid", "The body breaks the contract.", result.errors);
 }
 
 /** Each participant's answer, serialised and checked against the spec once: participants are frozen, replaced on change. */
@@ -161,7 +154,8 @@ export class MockApi {
     const entry = (fault: Fault | undefined) => this.#entry(request, route, fault);
     if (route === undefined) {
       const detail = `No operation at ${request.method} ${path.slice(0, 200)}.`;
-      return { answer: this.#record(entry(undefined), this.#json(404, unroutedBody(path, { status: 404, title: "Not found", detail }))) };
+      const { status, body } = unroutedResponse(path, { reason: "notFound", detail });
+      return { answer: this.#record(entry(undefined), this.#json(status, body)) };
     }
     try {
       const fault = request.method === "POST" ? this.faults.take(route) : undefined;
@@ -174,10 +168,7 @@ export class MockApi {
           try {
             return this.#record(record, this.#body(record, route, head.mediaType, body, fault));
           } catch {
-            return this.#record(
-              record,
-              this.#failure(route.provider, fail(500, "Internal error", "The mock failed to handle this request.").failure),
-            );
+            return this.#record(record, this.#failure(route.provider, fail("internal", "The mock failed to handle this request.").failure));
           }
         },
       };
@@ -185,7 +176,7 @@ export class MockApi {
       return {
         answer: this.#record(
           entry(undefined),
-          this.#failure(route.provider, fail(500, "Internal error", "The mock failed to handle this request.").failure),
+          this.#failure(route.provider, fail("internal", "The mock failed to handle this request.").failure),
         ),
       };
     }
@@ -198,28 +189,28 @@ export class MockApi {
     fault: Fault | undefined,
   ): { failure: MockFailure } | { answer: MockAnswer } | { mediaType: string | undefined } {
     const { provider } = route;
-    if (request.method !== "POST") return fail(405, "Method not allowed", `${request.method} is not allowed here; use POST.`);
+    if (request.method !== "POST") return fail("methodNotAllowed", `${request.method} is not allowed here; use POST.`);
     if (fault?.status !== undefined || fault?.drop !== undefined) return { answer: this.#faultAnswer(provider, fault) };
     if (!this.credentials.accepts(provider, request.headers.authorization)) {
-      return fail(401, "Authentication failed", "Authentication failed: the credentials are missing or not valid.");
+      return fail("authentication", "Authentication failed: the credentials are missing or not valid.");
     }
     const participant = route.account === this.owners[provider] ? this.store.get(route) : undefined;
-    if (participant === undefined) return fail(404, "Not found", "The requested resource was not found.");
+    if (participant === undefined) return fail("notFound", "The requested resource was not found.");
     if (participant.status === "completed") {
-      return fail(400, "Conference has already ended", "This conference is no longer active and can't receive commands.");
+      return fail("conferenceEnded", `The conference ${route.conference} has completed; its participants cannot be updated.`);
     }
     const mediaType = mediaTypeOf(request.headers["content-type"]);
     const accepted = providers[provider].requestContentTypes as readonly string[];
     if (mediaType !== undefined && !accepted.includes(mediaType)) {
       const detail = `Content-Type ${JSON.stringify(mediaType)} is not accepted; send ${accepted.join(" or ")}.`;
-      return fail(415, "Unsupported media type", detail);
+      return fail("unsupportedMediaType", detail);
     }
     if (Number(request.headers["content-length"]) > MAX_BODY_BYTES) return this.#tooLarge();
     return { mediaType };
   }
 
   #tooLarge() {
-    return fail(413, "Request entity too large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+    return fail("tooLarge", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   }
 
   #body(record: JournalEntry, route: Route, mediaType: string | undefined, body: BodyReading, fault: Fault | undefined): MockAnswer {
@@ -227,14 +218,14 @@ export class MockApi {
     const outcome = ((): Outcome => {
       if (!body.ok) {
         if (body.reason === "tooLarge") return this.#tooLarge();
-        if (body.reason === "timeout") return fail(408, "Request timeout", "The body was not received in time.");
-        return fail(400, "Bad request", "The body could not be read.");
+        if (body.reason === "timeout") return fail("timeout", "The body was not received in time.");
+        return fail("unreadable", "The body could not be read.");
       }
       const text = utf8.decode(body.bytes);
       record.body = text;
       if (mediaType === undefined && body.bytes.length > 0) {
         const accepted = providers[provider].requestContentTypes as readonly string[];
-        return fail(415, "Unsupported media type", `A body needs a Content-Type: ${accepted.join(" or ")}.`);
+        return fail("unsupportedMediaType", `A body needs a Content-Type: ${accepted.join(" or ")}.`);
       }
       const parsed = parseUpdate(provider, mediaType, text);
       record.verdict = parsed.ok ? "valid" : "invalid";
@@ -247,7 +238,7 @@ export class MockApi {
       if (updated.ok) return updated;
       record.verdict = "invalid";
       record.violations = updated.violations;
-      return fail(422, "Invalid value", "CallSidToCoach is not another participant of this conference.", updated.violations);
+      return fail("coachedNotInConference", "CallSidToCoach is not another participant of this conference.", updated.violations);
     })();
     const answer = outcome.ok ? this.#participantAnswer(provider, outcome.participant) : this.#failure(provider, outcome.failure);
     return fault?.delayMs === undefined ? answer : { ...answer, delivery: { delayMs: fault.delayMs } };
@@ -265,24 +256,23 @@ export class MockApi {
   }
 
   #failure(provider: Provider, failure: MockFailure, fault?: Fault): MockAnswer {
-    const body = errorBody(provider, failure);
+    const { status, body } = errorResponse(provider, failure);
     if (!validateErrorBody(provider, body).ok) throw new Error("an error body of the mock breaks the contract");
     const headers: Record<string, string> = {};
     const challenge = challenges[providers[provider].auth];
-    if (failure.status === 401 && challenge !== undefined) headers["www-authenticate"] = challenge;
-    if (failure.status === 405) headers.allow = "POST";
-    if (failure.status === 408 || failure.status === 413) headers.connection = "close";
-    if (failure.status === 429) headers["retry-after"] = String(fault?.retryAfter ?? 1);
-    const answer = this.#json(failure.status, body, headers);
+    if (failure.reason === "authentication" && challenge !== undefined) headers["www-authenticate"] = challenge;
+    if (failure.reason === "methodNotAllowed") headers.allow = "POST";
+    if (failure.reason === "tooLarge" || failure.reason === "timeout") headers.connection = "close";
+    if (failure.reason === "tooManyRequests") headers["retry-after"] = String(fault?.retryAfter ?? 1);
+    const answer = this.#json(status, body, headers);
     return fault?.delayMs === undefined ? answer : { ...answer, delivery: { delayMs: fault.delayMs } };
   }
 
   /** A fault's answer: its status with the provider's error body, or a participant-shaped start that is cut off. */
   #faultAnswer(provider: Provider, fault: Fault): MockAnswer {
     if (fault.status !== undefined) {
-      const titles: Record<number, string> = { 429: "Too many requests", 500: "Internal server error", 503: "Service unavailable" };
-      const title = titles[fault.status] ?? "Error";
-      return this.#failure(provider, { status: fault.status, title, detail: `${title} (a fault set on the mock).` }, fault);
+      const reason = FAULT_REASONS[fault.status] ?? "internal";
+      return this.#failure(provider, { reason, detail: `A fault set on the mock answers ${fault.status}.` }, fault);
     }
     const delivery: Delivery = { drop: fault.drop ?? "reset", ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };
     return { status: 200, headers: { "content-type": JSON_TYPE }, body: '{"account_sid":', delivery };

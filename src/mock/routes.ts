@@ -64,6 +64,7 @@ for (const provider of providerNames) {
 }
 
 function decode(segment: string): string | undefined {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -71,20 +72,21 @@ function decode(segment: string): string | undefined {
   }
 }
 
+/** The route `parts` are by `template`: its literal segments compared first, the ids decoded only then. */
 function matchTemplate(template: Template, parts: string[]): Route | undefined {
-  if (parts.length !== template.segments.length) return undefined;
+  const { segments, suffix } = template;
+  if (parts.length !== segments.length) return undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const expected = segments[i]!;
+    if (typeof expected === "string" && parts[i] !== expected) return undefined;
+  }
+  const last = parts[parts.length - 1]!;
+  if (suffix !== "" && !last.endsWith(suffix)) return undefined;
   const values: string[] = [];
   for (let i = 0; i < parts.length; i++) {
-    const expected = template.segments[i]!;
-    let part = parts[i]!;
-    if (typeof expected === "string") {
-      if (part !== expected) return undefined;
-      continue;
-    }
-    if (i === parts.length - 1 && template.suffix !== "") {
-      if (!part.endsWith(template.suffix)) return undefined;
-      part = part.slice(0, -template.suffix.length);
-    }
+    const expected = segments[i]!;
+    if (typeof expected === "string") continue;
+    const part = i === parts.length - 1 && suffix !== "" ? last.slice(0, -suffix.length) : parts[i]!;
     const value = decode(part);
     if (value === undefined || value === "") return undefined;
     values[expected] = value;

@@ -81,7 +81,10 @@ export async function resultsHaveTheSpecsTypes(): Promise<void> {
     expectType<Equal<typeof data.muted, boolean>>(true);
     expectType<Equal<typeof data.hold, boolean>>(true);
     expectType<Equal<typeof data.call_sid_to_coach, string | null>>(true);
-    expectType<Equal<typeof data.status, "in-progress" | "completed">>(true);
+    // SignalWire's published values and Twilio's (decision 3)
+    expectType<
+      Equal<typeof data.status, "in-progress" | "completed" | "queued" | "connecting" | "ringing" | "connected" | "complete" | "failed">
+    >(true);
     expectType<Equal<typeof data.date_created, string>>(true);
     // @ts-expect-error the participant is snake_case JSON: no Muted
     void data.Muted;

@@ -1,0 +1,124 @@
+/**
+ * The mock in-process through MSW (`conference-participants/msw`), with no port opened: this package's
+ * client on the providers' real hosts, plain fetch, and SignalWire's and Telnyx's official Node SDKs update
+ * participants, get the contract's 422, a fault's status, and show up in the journal.
+ */
+import { createRequire } from "node:module";
+import { setupServer } from "msw/node";
+import Telnyx from "telnyx";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
+import { validateErrorBody, validateParticipant } from "../src/contract/validate.js";
+import { createMswHandlers } from "../src/msw/index.js";
+import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY } from "./fixtures/ids.js";
+
+const require = createRequire(import.meta.url);
+const { RestClient } = require("@signalwire/compatibility-api") as {
+  RestClient(user: string, token: string, options: { signalwireSpaceUrl: string }): SignalWireSdk;
+};
+interface SignalWireSdk {
+  conferences(sid: string): { participants(sid: string): { update(options: Record<string, unknown>): Promise<Record<string, unknown>> } };
+}
+
+const mock = createMswHandlers();
+const server = setupServer(...mock);
+const listening = () => process.getActiveResourcesInfo().filter((resource) => resource === "TCPServerWrap").length;
+const serversBefore = listening();
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: "error" });
+  // MSW 2 on Node keeps an unread copy of each mocked response, so cancelling a body (as Telnyx's SDK does
+  // before it retries) never settles (mswjs/interceptors#799). Reading the copies lets it settle.
+  server.events.on("response:mocked", ({ response }) => void response.arrayBuffer().catch(() => undefined));
+});
+afterAll(() => server.close());
+beforeEach(() => mock.reset());
+
+const SW_URL = `https://example.signalwire.com/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${SW_CALLS[0]}`;
+const basicAuth = `Basic ${btoa(`${ACCOUNT}:${SW_TOKEN}`)}`;
+const signalwireSdk = () => RestClient(ACCOUNT, SW_TOKEN, { signalwireSpaceUrl: "example.signalwire.com" });
+const telnyxSdk = (maxRetries = 0) => new Telnyx({ apiKey: TX_KEY, maxRetries });
+const telnyxUpdate = (sdk: Telnyx, body: Record<string, unknown>) =>
+  sdk.texml.accounts.conferences.participants.update(TX_CALLS[0], { account_sid: ACCOUNT, conference_sid: CONFERENCE, ...body });
+
+describe("MSW handlers, in-process", () => {
+  it("serve this package's client on the providers' real hosts", async () => {
+    const signalwire = createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken: SW_TOKEN, validateResponses: true });
+    const sw = await signalwire.updateParticipant({ conferenceSid: CONFERENCE, callSid: SW_CALLS[0], body: { Muted: true } });
+    expect(sw.data).toMatchObject({ muted: true, call_sid: SW_CALLS[0] });
+    const telnyx = createTelnyxClient({ apiKey: TX_KEY, accountSid: ACCOUNT, validateResponses: true });
+    const tx = await telnyx.updateParticipant({ conferenceSid: CONFERENCE, callSid: TX_CALLS[0], body: { Hold: true } });
+    expect(tx.data).toMatchObject({ hold: true, call_sid: TX_CALLS[0] });
+    expect(mock.requests().map((r) => [r.provider, r.status, r.body])).toEqual([
+      ["signalwire", 200, "Muted=true"],
+      ["telnyx", 200, "Hold=true"],
+    ]);
+  });
+
+  it("serve plain fetch, and answer a bad update with the contract's 422 in the provider's format", async () => {
+    const headers = { authorization: basicAuth, "content-type": "application/x-www-form-urlencoded" };
+    const ok = await fetch(SW_URL, { method: "POST", headers, body: "Hold=True" });
+    expect(ok.status).toBe(200);
+    expect(validateParticipant("signalwire", await ok.json(), { strict: true })).toMatchObject({ ok: true, value: { hold: true } });
+    const bad = await fetch(SW_URL, { method: "POST", headers, body: "Coaching=true&HoldMethod=PUT" });
+    expect(bad.status).toBe(422);
+    const error = await bad.json();
+    expect(validateErrorBody("signalwire", error)).toMatchObject({ ok: true });
+    expect(error.message).toContain("CallSidToCoach: is required when Coaching is true");
+    expect(mock.requests()[1]).toMatchObject({ verdict: "invalid", status: 422 });
+  });
+
+  it("serve SignalWire's official Node SDK on its own path (/2010-04-01/…/{CallSid}.json)", async () => {
+    const participant = await signalwireSdk().conferences(CONFERENCE).participants(SW_CALLS[0]).update({ muted: true, hold: true });
+    expect(participant).toMatchObject({ muted: true, hold: true });
+    const [entry] = mock.requests();
+    expect(entry).toMatchObject({ provider: "signalwire", verdict: "valid", status: 200, body: "Muted=true&Hold=true" });
+    expect(entry!.path).toBe(`/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${SW_CALLS[0]}.json`);
+  });
+
+  it("serve Telnyx's official Node SDK, which gets the contract's 422 for coaching nobody", async () => {
+    const participant = await telnyxUpdate(telnyxSdk(), { Muted: true });
+    expect(participant).toMatchObject({ muted: true });
+    const refused = await telnyxUpdate(telnyxSdk(), { Coaching: true }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 422 });
+    expect(validateErrorBody("telnyx", (refused as { error: unknown }).error)).toMatchObject({ ok: true });
+    expect(mock.requests().map((r) => [r.verdict, r.status])).toEqual([
+      ["valid", 200],
+      ["invalid", 422],
+    ]);
+  });
+
+  it("play a fault on the SDKs: SignalWire's gets the 503, Telnyx's gets the 429 and, by default, retries", async () => {
+    mock.addFault({ provider: "signalwire", status: 503 });
+    const failed = await signalwireSdk()
+      .conferences(CONFERENCE)
+      .participants(SW_CALLS[0])
+      .update({ muted: true })
+      .catch((error: unknown) => error);
+    expect(failed).toMatchObject({ status: 503 });
+    mock.addFault({ provider: "telnyx", status: 429, retryAfter: 0 });
+    const retried = await telnyxUpdate(telnyxSdk(2), { Muted: true });
+    expect(retried).toMatchObject({ muted: true });
+    expect(mock.requests().map((r) => [r.provider, r.status, r.fault === null])).toEqual([
+      ["signalwire", 503, false],
+      ["telnyx", 429, false],
+      ["telnyx", 200, true],
+    ]);
+  });
+
+  it("turn a reset fault into a network error", async () => {
+    mock.addFault({ drop: "reset" });
+    await expect(fetch(SW_URL, { method: "POST", headers: { authorization: basicAuth } })).rejects.toThrow(TypeError);
+  });
+
+  it("share state with the controls: an ended conference refuses updates", async () => {
+    expect(mock.endConference(CONFERENCE, "telnyx")).toBe(2);
+    const refused = await telnyxUpdate(telnyxSdk(), { Muted: true }).catch((error: unknown) => error);
+    expect((refused as { status: number }).status).toBeGreaterThanOrEqual(400);
+    expect(validateErrorBody("telnyx", (refused as { error: unknown }).error)).toMatchObject({ ok: true });
+  });
+
+  it("opened no port", () => {
+    expect(listening()).toBe(serversBefore);
+  });
+});
