@@ -13,6 +13,12 @@ export type {
   UpdateParticipantParams,
   UpdateParticipantResult,
 } from "./client/index.js";
-export { ConferenceParticipantsError, RequestValidationError, ClientOptionsError, ResponseValidationError } from "./errors/index.js";
+export {
+  ConferenceParticipantsError,
+  RequestValidationError,
+  ClientOptionsError,
+  ResponseValidationError,
+  ResponseTooLargeError,
+} from "./errors/index.js";
 export type { Provider, UpdateRequest, Participant, ErrorBody } from "./contract/providers.js";
 export type { paths, components, operations } from "../generated/types.js";

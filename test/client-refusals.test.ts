@@ -145,6 +145,17 @@ describe("an update the contract forbids is refused, and nothing is sent", () =>
     expect(error.violations).toEqual([expect.objectContaining({ path: "body", message: "must be a plain object of the spec's fields" })]);
     expect(current().requests).toEqual([]);
   });
+
+  it("a body of 8,000 unknown fields: 100 violations and how many more, with an id problem kept in the count", async () => {
+    const body = Object.fromEntries(Array.from({ length: 8_000 }, (_, i) => [`Unknown${i}`, true]));
+    const error = await refusal(() => telnyx().updateParticipant({ conferenceSid: "", callSid: CALL, body: body as never }));
+    expect(error.violations).toHaveLength(102);
+    expect(error.violations[0]).toMatchObject({ code: "invalid_value", path: "conferenceSid" });
+    expect(error.violations.at(-1)).toMatchObject({ code: "too_many_violations", received: "8000 violations" });
+    expect(error.message).toContain("body: has 7901 more violations not listed (received 8001 violations)");
+    expect(error.message.length).toBeLessThan(16 * 1024);
+    expect(current().requests).toEqual([]);
+  });
 });
 
 describe("ids are refused when they are empty, missing or would not stay one path segment", () => {

@@ -2,10 +2,13 @@
  * What the client gives back, over real HTTP on 127.0.0.1: error bodies typed and intact, bodies that are
  * not JSON, drift caught by `validateResponses`, timeouts, aborts and network failures.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient, type ClientOptions } from "../src/client/index.js";
 import type { Provider } from "../src/contract/providers.js";
 import { ResponseValidationError } from "../src/errors/response-validation-error.js";
+import { ConferenceParticipantsError, ResponseTooLargeError } from "../src/index.js";
 import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
@@ -173,5 +176,71 @@ describe("network failures", () => {
     await closed.close();
     const telnyx = createTelnyxClient({ apiKey: "KEY-telnyx", accountSid: ACCOUNT, baseUrl: closed.origin });
     await expect(telnyx.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL })).rejects.toThrow("fetch failed");
+  });
+});
+
+describe("a response body larger than maxResponseBytes", () => {
+  /** A server that streams an endless JSON-looking 200 (bounded at 64 MiB) and counts what it wrote. */
+  async function streamingServer() {
+    const written = { bytes: 0, stoppedEarly: false };
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const server = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const pump = () => {
+        while (written.bytes < 64 * 1024 * 1024) {
+          if (res.destroyed) {
+            written.stoppedEarly = true;
+            return;
+          }
+          written.bytes += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.on("close", () => {
+        if (!res.writableFinished) written.stoppedEarly = true;
+      });
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const close = () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    };
+    return { origin, written, close };
+  }
+
+  it.each([
+    ["a limit given", 256 * 1024, 256 * 1024],
+    ["the default of 4 MiB", undefined, 4 * 1024 * 1024],
+  ])("is cut off and rejects with a ResponseTooLargeError (%s)", async (_, maxResponseBytes, limit) => {
+    const server = await streamingServer();
+    try {
+      const rejection = createTelnyxClient({
+        apiKey: "KEY-telnyx",
+        accountSid: ACCOUNT,
+        baseUrl: server.origin,
+        ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
+      })
+        .updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } })
+        .catch((error: unknown) => error);
+      const error = await rejection;
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error).toBeInstanceOf(ConferenceParticipantsError);
+      expect(error).toMatchObject({ maxResponseBytes: limit, violations: [{ code: "invalid_value", path: "" }] });
+      expect((error as ResponseTooLargeError).response.status).toBe(200);
+      for (let i = 0; i < 100 && !server.written.stoppedEarly; i++) await new Promise((done) => setTimeout(done, 20));
+      expect(server.written.stoppedEarly).toBe(true);
+      expect(server.written.bytes).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([0, -1, 1.5, "1024"])("refuses maxResponseBytes %j", (maxResponseBytes) => {
+    expect(() => createTelnyxClient({ apiKey: "KEY-telnyx", accountSid: ACCOUNT, maxResponseBytes: maxResponseBytes as number })).toThrow(
+      /maxResponseBytes: must be a positive whole number of bytes/,
+    );
   });
 });

@@ -3,7 +3,8 @@
  * strict and lenient participants, error bodies, and results instead of exceptions.
  */
 import { describe, expect, it } from "vitest";
-import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
+import { parseJson, parseJsonObject } from "../src/contract/json-body.js";
+import { RequestValidationError, validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
 import { SW_PARTICIPANT, TX_CALLS } from "./fixtures/ids.js";
 
 const participant = SW_PARTICIPANT;
@@ -137,5 +138,84 @@ describe("never throws", () => {
   it("returns an error naming the provider when it is unknown", () => {
     const result = validateUpdateRequest("twilio" as never, "Muted=true");
     expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "provider", received: '"twilio"' })]);
+  });
+});
+
+describe("hostile bodies: bounded reports", () => {
+  it("a 10 MB value still lets the other fields' violations be reported", () => {
+    const result = validateUpdateRequest("signalwire", { AnnounceUrl: `https://example.com/${"x".repeat(10_000_000)}`, Muted: "x" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.code, e.path])).toEqual([
+      ["invalid_type", "Muted"],
+      ["invalid_format", "AnnounceUrl"],
+    ]);
+    expect(result.errors[1]!.received!.length).toBeLessThanOrEqual(80);
+  });
+
+  it("form errors and the schema's, merged, are cut to 100 with the count of all the rest", () => {
+    const body = `Muted=yes&Muted=no&%zz=1&${Array.from({ length: 300 }, (_, i) => `k${i}=x`).join("&")}`;
+    const result = validateUpdateRequest("signalwire", body);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(101);
+    expect(result.errors.slice(0, 3).map((e) => e.code)).toEqual(["invalid_encoding", "invalid_type", "repeated_field"]);
+    expect(result.errors.at(-1)).toMatchObject({
+      code: "too_many_violations",
+      message: "has 203 more violations not listed",
+      received: "303 violations",
+    });
+  });
+
+  it("a client's refusal lists at most 100 violations and says how many more", () => {
+    const error = new RequestValidationError(
+      Array.from({ length: 5_000 }, (_, i) => ({ code: "unknown_field" as const, path: `k${i}`, message: "is not a field" })),
+    );
+    expect(error.violations).toHaveLength(5_000);
+    expect(error.message).toContain("k99: is not a field");
+    expect(error.message).not.toContain("k100:");
+    expect(error.message).toContain("body: has 4900 more violations not listed");
+  });
+});
+
+describe("parseJson and parseJsonObject", () => {
+  it.each([
+    ['{"Muted":"x","Muted":true}', ["Muted"]],
+    ['{"a":{"b":1,"b":2},"c":[{"d":1,"d":1,"d":2}]}', ["a.b", "c[0].d"]],
+  ])("report each key given twice in one object of %s as repeated_field", (text, paths) => {
+    const parsed = parseJson(text);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.map((e) => [e.code, e.path])).toEqual(paths.map((path) => ["repeated_field", path]));
+  });
+
+  it("accept the same key in different objects", () => {
+    expect(parseJson('{"a":{"k":1},"b":{"k":2},"k":3}')).toEqual({ ok: true, value: { a: { k: 1 }, b: { k: 2 }, k: 3 } });
+  });
+
+  it.each([
+    ["", "no characters"],
+    ["  \n\t", "only whitespace (4 characters)"],
+  ])("name an empty body for what it is (%j)", (text, received) => {
+    expect(parseJson(text)).toEqual({
+      ok: false,
+      errors: [{ code: "invalid_json", path: "", message: "is empty", expected: "JSON", received }],
+    });
+  });
+
+  it.each([
+    ["null", "null"],
+    ["42", "42"],
+    ['"Muted"', '"Muted"'],
+  ])("name what a JSON body that is not an object is (%s)", (text, received) => {
+    expect(parseJsonObject(text)).toEqual({
+      ok: false,
+      errors: [{ code: "invalid_type", path: "", message: "must be an object", expected: "object", received }],
+    });
+  });
+
+  it("refuse comments and trailing commas, which JSON does not have", () => {
+    expect(parseJson('{"Muted":true,}').ok).toBe(false);
+    expect(parseJson('{"Muted":true /* no */}').ok).toBe(false);
   });
 });

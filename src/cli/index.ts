@@ -1,12 +1,23 @@
 #!/usr/bin/env node
 /** `conference-participants`: validate-request, validate-response, mock. */
-import { text } from "node:stream/consumers";
+import { readStream } from "../node/bounded-read.js";
 import { runCli } from "./run.js";
 
+/** Output to a pipe that was closed (`… | head -c 10`) is dropped quietly: the reader wanted no more. */
+function quietWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on("error", () => {
+    closed = true;
+  });
+  return (text) => {
+    if (!closed && !stream.destroyed) stream.write(text);
+  };
+}
+
 runCli(process.argv.slice(2), {
-  stdout: (output) => process.stdout.write(output),
-  stderr: (output) => process.stderr.write(output),
-  stdin: () => text(process.stdin),
+  stdout: quietWriter(process.stdout),
+  stderr: quietWriter(process.stderr),
+  stdin: () => readStream(process.stdin, "standard input"),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -2,7 +2,7 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Standard input, read to the end. */
+  /** Standard input, read to the end (at most `MAX_INPUT_BYTES`; past that an `InputError`). */
   stdin(): Promise<string>;
 }
 

@@ -1,5 +1,4 @@
 /** `mock`: runs the mock API until SIGINT or SIGTERM, then closes it and exits 0. */
-import { FixtureError } from "../errors/fixture-error.js";
 import { startMockServer, type MockServerOptions } from "../mock/index.js";
 import { UsageError } from "../errors/usage-error.js";
 import type { CliIo } from "./io.js";
@@ -48,7 +47,6 @@ export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.E
   try {
     server = await startMockServer(options);
   } catch (error) {
-    if (error instanceof FixtureError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
       throw new UsageError(`cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 4010} (${code})`);

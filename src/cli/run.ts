@@ -1,5 +1,7 @@
 /** The CLI: a command name, its flags, and the exit code. Usage errors print the command's help, exit 2. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { printable } from "../contract/violations.js";
+import { ConferenceParticipantsError } from "../errors/conference-participants-error.js";
 import { UsageError } from "../errors/usage-error.js";
 import { EXIT, type CliIo } from "./io.js";
 import { mockCommand } from "./mock-command.js";
@@ -67,8 +69,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await command.run(parsed.positionals, parsed.values, io);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`conference-participants ${name}: ${error.message}\n\n${usage[name]}`);
+    // A wrong invocation gets the command's usage; an input that cannot be used (a file, the fixtures) one line.
+    if (error instanceof UsageError) io.stderr(`conference-participants ${name}: ${printable(error.message)}\n\n${usage[name]}`);
+    else if (error instanceof ConferenceParticipantsError) io.stderr(`conference-participants ${name}: ${printable(error.message)}\n`);
+    else throw error;
     return EXIT.usage;
   }
 }

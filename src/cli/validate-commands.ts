@@ -1,10 +1,10 @@
 /** `validate-request` and `validate-response`: a body from a file or stdin, checked, reported, an exit code. */
-import { readFile } from "node:fs/promises";
 import { isProvider, providerNames, type Provider } from "../contract/providers.js";
 import { validateErrorBody, validateParticipant, validateUpdateRequest, type ValidationResult } from "../contract/validate.js";
 import { parseJson, parseJsonObject } from "../contract/json-body.js";
 import { formatViolation } from "../contract/violations.js";
 import { UsageError } from "../errors/usage-error.js";
+import { readRegularFile } from "../node/bounded-read.js";
 import { EXIT, type CliIo } from "./io.js";
 
 export interface ValidateOptions {
@@ -23,12 +23,7 @@ function providerOf(value: string | undefined): Provider {
 async function readInput(files: string[], io: CliIo): Promise<string> {
   if (files.length !== 1) throw new UsageError(files.length === 0 ? "give a FILE, or - for standard input" : "give exactly one FILE");
   const file = files[0]!;
-  if (file === "-") return io.stdin();
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
-  }
+  return file === "-" ? io.stdin() : readRegularFile(file, file);
 }
 
 function report(result: ValidationResult<unknown>, what: string, options: ValidateOptions, io: CliIo): number {

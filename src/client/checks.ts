@@ -86,6 +86,12 @@ export function checkTimeout(name: string, value: unknown): Violation[] {
   return violation(code, name, "must be a positive number of milliseconds", "a number > 0", describeValue(value));
 }
 
+export function checkByteCount(name: string, value: unknown): Violation[] {
+  if (value === undefined || (typeof value === "number" && Number.isSafeInteger(value) && value > 0)) return [];
+  const code = typeof value === "number" ? "invalid_value" : "invalid_type";
+  return violation(code, name, "must be a positive whole number of bytes", "an integer > 0", describeValue(value));
+}
+
 export function checkType(name: string, value: unknown, type: "function" | "boolean"): Violation[] {
   if (value === undefined || typeof value === type) return [];
   return violation("invalid_type", name, `must be a ${type}`, type, typeof value);

@@ -8,6 +8,7 @@ import createFetchClient, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/types.js";
 import {
   checkBaseUrl,
+  checkByteCount,
   checkHostLabel,
   checkKnownKeys,
   checkObject,
@@ -30,6 +31,7 @@ import {
 } from "../contract/providers.js";
 import { ClientOptionsError } from "../errors/client-options-error.js";
 import { RequestValidationError } from "../errors/request-validation-error.js";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
 import { ResponseValidationError } from "../errors/response-validation-error.js";
 import { validateParticipant, validateUpdateRequest } from "../contract/validate.js";
 import { describeValue, type Violation } from "../contract/violations.js";
@@ -49,7 +51,14 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Check every 2xx body against the contract; one that breaks it rejects with a `ResponseValidationError`. */
   validateResponses?: boolean;
+  /**
+   * Read at most this many bytes of a response's body (default 4 MiB; real answers are under 1 KiB). A longer
+   * one is cancelled there and rejects with a `ResponseTooLargeError`.
+   */
+  maxResponseBytes?: number;
 }
+
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export interface SignalWireClientOptions extends ClientOptions {
   /** The Space: `example` for `https://example.signalwire.com`. */
@@ -104,7 +113,7 @@ const authorization: Record<ProviderOperation["auth"], (credentials: Credentials
   bearer: ({ secret }) => `Bearer ${secret}`,
 };
 
-const COMMON_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "validateResponses"] as const;
+const COMMON_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "validateResponses", "maxResponseBytes"] as const;
 const ID_NAMES = ["accountSid", "conferenceSid", "callSid"] as const;
 const PARAM_NAMES = [...ID_NAMES, "body", "signal"] as const;
 type IdName = (typeof ID_NAMES)[number];
@@ -172,6 +181,25 @@ function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | und
   return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 }
 
+/** The body as text, read chunk by chunk and cancelled once past `limit` bytes: memory stays bounded. */
+async function readText(response: Response, limit: number): Promise<string> {
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(response, limit);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
   if (typeof text !== "string" || text === "") return { ok: false };
   try {
@@ -201,6 +229,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
     ...checkType("fetch", options.fetch, "function"),
     ...checkTimeout("timeoutMs", options.timeoutMs),
     ...checkType("validateResponses", options.validateResponses, "boolean"),
+    ...checkByteCount("maxResponseBytes", options.maxResponseBytes),
   ];
   if (violations.length > 0) throw new ClientOptionsError(setup.factory, violations);
 
@@ -226,7 +255,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
   const urlOf = urlBuilder(shared.baseUrl, operation.path);
   const argumentOf: Readonly<Record<string, IdName>> = Object.fromEntries(pathArgs);
   const method = operation.method.toUpperCase();
-  const { timeoutMs, validateResponses = false } = options;
+  const { timeoutMs, validateResponses = false, maxResponseBytes = MAX_RESPONSE_BYTES } = options;
 
   async function updateParticipant(params: UpdateParticipantParams<P>): Promise<UpdateParticipantResult<P>> {
     const shape = checkObject("params", params, "an object with conferenceSid, callSid and body");
@@ -254,7 +283,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
     const signal = combineSignals(params.signal, timeoutMs);
     if (signal !== undefined) init.signal = signal;
     const response = await (send ? send(new Request(url, init)) : fetch(url, init));
-    const text = await response.text();
+    const text = await readText(response, maxResponseBytes);
     if (!response.ok) {
       const error = readJson(text);
       return { error: (error.ok ? error.value : text) as ErrorBody<P> | string, response };

@@ -5,7 +5,7 @@
 import { conditions, strictValidators, validators, type SchemaName } from "../../generated/validators.js";
 import { parseForm } from "./form.js";
 import { isProvider, providerNames, providers, type ErrorBody, type Participant, type Provider, type UpdateRequest } from "./providers.js";
-import { toViolations, type Violation } from "./violations.js";
+import { capViolations, toViolations, type Violation } from "./violations.js";
 
 export type { Violation } from "./violations.js";
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
@@ -17,10 +17,14 @@ function check<T>(schema: SchemaName, data: unknown, strict = false): Validation
   return { ok: false, errors: toViolations(validate.errors ?? [], conditions[schema]) };
 }
 
-/** Runs `validate`, turning anything it throws (a hostile proxy, a getter that throws) into a violation. */
+/**
+ * Runs `validate`, turning anything it throws (a hostile proxy, a getter that throws) into a violation, and
+ * reporting at most `MAX_VIOLATIONS` of what it finds.
+ */
 function guarded<T>(validate: () => ValidationResult<T>): ValidationResult<T> {
   try {
-    return validate();
+    const result = validate();
+    return result.ok ? result : { ok: false, errors: capViolations(result.errors) };
   } catch (error) {
     return {
       ok: false,

@@ -122,13 +122,21 @@ function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 
+/** A violation's `path` from the segments to a value: `errors[0].detail`. */
+export function fieldPath(segments: readonly (string | number)[]): string {
+  return segments.reduce<string>(
+    (path, part) => (typeof part === "number" || /^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part),
+    "",
+  );
+}
+
 function pathOf(instancePath: string, child?: string): string {
   const parts = instancePath
     .split("/")
     .slice(1)
     .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (child !== undefined) parts.push(child);
-  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+  return fieldPath(parts);
 }
 
 /** The known name closest to `name`, if one is close enough to be a likely typo. */
@@ -238,16 +246,34 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
 
 const VALUE_KEYWORDS = new Set(["type", "enum", "const", "format", "pattern"]);
 
-/** The violations behind ajv's errors: one per problem, the `if` and collapsed `anyOf` branch noise left out. */
+/**
+ * The violations behind ajv's errors: one per problem, the `if` and collapsed `anyOf` branch noise left out.
+ * Past `MAX_VIOLATIONS`, problems are only counted (no message, no suggestion is worked out for them) and the
+ * list ends with one `too_many_violations` entry.
+ */
 export function toViolations(errors: readonly ErrorObject[], condition?: string): Violation[] {
   const summarised = errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && alternativesOf(e.schema) !== undefined);
   const isBranchOfSummarised = (error: ErrorObject) =>
     summarised.some((s) => error.instancePath.startsWith(s.instancePath) && error.schemaPath.startsWith(`${s.schemaPath}/`));
   const violations: Violation[] = [];
   const seen = new Set<string>();
+  let uncounted = 0;
   for (const error of errors) {
     if (error.keyword === "if") continue;
     if (isBranchOfSummarised(error)) continue;
+    if (violations.length >= MAX_VIOLATIONS) {
+      // Counted by a key that costs no message: a problem's own field and rule.
+      const params = error.params as Record<string, unknown>;
+      const name = params.additionalProperty ?? params.unevaluatedProperty ?? params.missingProperty ?? "";
+      const key = VALUE_KEYWORDS.has(error.keyword)
+        ? `${pathOf(error.instancePath)}\u0000value`
+        : `${error.instancePath}\u0000${String(name)}\u0000${error.schemaPath}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        uncounted++;
+      }
+      continue;
+    }
     const violation = toViolation(error, condition);
     // One report per problem: a value that breaks its pattern and its format is one wrong value.
     const key = VALUE_KEYWORDS.has(error.keyword) ? `${violation.path}\u0000value` : `${violation.path}\u0000${violation.message}`;
@@ -256,11 +282,53 @@ export function toViolations(errors: readonly ErrorObject[], condition?: string)
       violations.push(violation);
     }
   }
-  return violations;
+  return uncounted === 0 ? violations : [...violations, tooMany(uncounted, violations.length + uncounted)];
 }
 
-/** `HoldMethod: must be one of GET, POST (received "PUT")`. */
+/** How many violations a list reports at most; past that, one `too_many_violations` entry counts the rest. */
+export const MAX_VIOLATIONS = 100;
+
+/** How many violations each `too_many_violations` entry made here stands for (read when lists are merged). */
+const hiddenCounts = new WeakMap<Violation, number>();
+
+function tooMany(hidden: number, total: number): Violation {
+  const entry: Violation = {
+    code: "too_many_violations",
+    path: "",
+    message: `has ${hidden} more violation${hidden === 1 ? "" : "s"} not listed`,
+    expected: `at most ${MAX_VIOLATIONS} violations`,
+    received: `${total} violations`,
+  };
+  hiddenCounts.set(entry, hidden);
+  return entry;
+}
+
+/**
+ * `violations` cut to `MAX_VIOLATIONS`, and a last entry saying how many more there were. Lists already cut
+ * (and merged with others) are cut again with their counts added up.
+ */
+export function capViolations(violations: readonly Violation[]): Violation[] {
+  const listed = violations.filter((v) => !hiddenCounts.has(v));
+  const hidden = violations.reduce((sum, v) => sum + (hiddenCounts.get(v) ?? 0), 0);
+  if (hidden === 0 && listed.length <= MAX_VIOLATIONS) return [...violations];
+  const shown = listed.slice(0, MAX_VIOLATIONS);
+  const more = hidden + listed.length - shown.length;
+  return [...shown, tooMany(more, shown.length + more)];
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** `text` safe for a terminal: control characters (ESC, C1 controls, line breaks) written as `\u001b` escapes. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * `HoldMethod: must be one of GET, POST (received "PUT")`. Field names come from the input, so their control
+ * characters are escaped, as values' already are.
+ */
 export function formatViolation(violation: Violation): string {
-  const subject = violation.path === "" ? "body" : violation.path;
-  return `${subject}: ${violation.message}${violation.received === undefined ? "" : ` (received ${violation.received})`}`;
+  const subject = violation.path === "" ? "body" : printable(violation.path);
+  return `${subject}: ${violation.message}${violation.received === undefined ? "" : ` (received ${printable(violation.received)})`}`;
 }

@@ -1,5 +1,5 @@
 /** The base of every error this package throws: a message, and the violations behind it. */
-import { formatViolation, type Violation } from "../contract/violations.js";
+import { capViolations, formatViolation, type Violation } from "../contract/violations.js";
 
 export class ConferenceParticipantsError extends Error {
   override readonly name: string = "ConferenceParticipantsError";
@@ -7,7 +7,9 @@ export class ConferenceParticipantsError extends Error {
   readonly violations: readonly Violation[];
 
   constructor(summary: string, violations: readonly Violation[]) {
-    super(violations.length === 0 ? summary : `${summary}: ${violations.map(formatViolation).join("; ")}`);
+    // The message lists at most MAX_VIOLATIONS of them, so its size stays bounded whatever was refused.
+    const listed = capViolations(violations);
+    super(violations.length === 0 ? summary : `${summary}: ${listed.map(formatViolation).join("; ")}`);
     this.violations = Object.freeze(violations.map((violation) => Object.freeze({ ...violation })));
   }
 }

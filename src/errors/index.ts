@@ -3,5 +3,7 @@ export { ConferenceParticipantsError } from "./conference-participants-error.js"
 export { RequestValidationError } from "./request-validation-error.js";
 export { ClientOptionsError } from "./client-options-error.js";
 export { ResponseValidationError } from "./response-validation-error.js";
+export { ResponseTooLargeError } from "./response-too-large-error.js";
 export { FixtureError } from "./fixture-error.js";
 export { UsageError } from "./usage-error.js";
+export { InputError } from "./input-error.js";

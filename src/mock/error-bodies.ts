@@ -17,6 +17,8 @@ export type FailureReason =
   | "notFound"
   | "methodNotAllowed"
   | "tooLarge"
+  | "timeout"
+  | "headersTooLarge"
   | "unsupportedMediaType"
   | "conferenceEnded"
   | "tooManyRequests"
@@ -51,6 +53,8 @@ const SIGNALWIRE: Readonly<Record<FailureReason, Answer>> = {
   notFound: { status: 404, code: 20404 },
   methodNotAllowed: { status: 405, code: 20001 },
   tooLarge: { status: 413, code: 20001 },
+  timeout: { status: 408, code: 20001 },
+  headersTooLarge: { status: 431, code: 20001 },
   unsupportedMediaType: { status: 415, code: 20001 },
   conferenceEnded: { status: 422, code: 10000 },
   tooManyRequests: { status: 429, code: 20429 },
@@ -72,6 +76,8 @@ const TELNYX: Readonly<Record<FailureReason, Answer>> = {
   notFound: { status: 404, code: "10005", title: "Resource not found", detail: "Resource not found" },
   methodNotAllowed: { status: 405, title: "Method not allowed" },
   tooLarge: { status: 413, title: "Request entity too large" },
+  timeout: { status: 408, title: "Request timeout" },
+  headersTooLarge: { status: 431, title: "Request header fields too large" },
   unsupportedMediaType: { status: 415, code: "10014", title: "Unsupported Media Type" },
   conferenceEnded: {
     status: 400,

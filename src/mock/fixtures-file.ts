@@ -1,18 +1,19 @@
 /** A fixtures file read from disk (Node only; the mock's core takes the fixtures themselves). */
-import { readFileSync } from "node:fs";
+import { parseJson } from "../contract/json-body.js";
 import { FixtureError } from "../errors/fixture-error.js";
+import { InputError } from "../errors/input-error.js";
+import { readRegularFile } from "../node/bounded-read.js";
 
 /** Reads a fixtures file; a file that cannot be read or parsed is a FixtureError naming the file. */
 export function readFixtures(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file, `fixtures file ${file}`);
   } catch (error) {
-    throw new FixtureError(`cannot read fixtures file ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    if (error instanceof InputError) throw new FixtureError(error.message);
+    throw error;
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new FixtureError(`fixtures file ${file} is not JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new FixtureError(`fixtures file ${file} is not JSON`, parsed.errors);
+  return parsed.value;
 }

@@ -3,7 +3,7 @@
  * and the bundled documents beside it. This file is the transport only: reading heads and bodies within
  * their limits, writing answers, faults that act on the connection, and a clean shutdown.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, STATUS_CODES, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { controlsOf, type MockControls } from "./admin.js";
 import { startBanner } from "./banner.js";
@@ -11,7 +11,7 @@ import type { Fixtures } from "./fixtures.js";
 import { readFixtures } from "./fixtures-file.js";
 import { type BodyReading, MAX_BODY_BYTES, type MockAnswer, MockApi, type MockApiOptions, type MockRequest } from "./mock-api.js";
 import { StaticFiles } from "./static-files.js";
-import { unroutedResponse } from "./error-bodies.js";
+import { type MockFailure, unroutedResponse } from "./error-bodies.js";
 
 export interface MockServerOptions extends Omit<MockApiOptions, "fixtures"> {
   /** Default 4010; 0 picks a free port. */
@@ -22,17 +22,43 @@ export interface MockServerOptions extends Omit<MockApiOptions, "fixtures"> {
   fixtures?: string | Fixtures;
   /** Where the start banner goes; default console.log. `false` prints nothing. */
   log?: ((text: string) => void) | false;
+  /** A request whose head and body have not arrived within this many milliseconds is answered 408. Default 10,000. */
+  requestTimeoutMs?: number;
 }
 
 /** A running mock: its address, its controls (the admin API in-process), and `close()`. */
 export interface MockServer extends MockControls {
   /** `http://host:port`, no trailing slash. */
   url: string;
-  /** Stops accepting, answers what was already received, then closes every connection. */
+  /**
+   * Stops accepting, closes idle connections, answers every request already received (each answer closes
+   * its connection), and resolves once all are closed. Connections still open after `SHUTDOWN_DEADLINE_MS`
+   * are cut.
+   */
   close(): Promise<void>;
 }
 
 const JSON_TYPE = "application/json";
+const REQUEST_TIMEOUT_MS = 10_000;
+/** How long `close()` waits for the answers still owed before it cuts the connections. */
+export const SHUTDOWN_DEADLINE_MS = 5_000;
+
+/** One connection's answers still owed, and what happens once they are written. */
+interface Connection {
+  /** The responses not yet written, in the order their requests came. */
+  owed: Set<ServerResponse>;
+  /** A connection-level error came while answers were owed: close once they are written, answer nothing more. */
+  closeWhenFlushed: boolean;
+  /** While a request's body is being read: settles that reading early (its time ran out). */
+  stopReading?: (reading: BodyReading) => void;
+}
+
+/** What a connection-level error (a head node:http could not read, or one that did not arrive in time) is answered. */
+const connectionFailures: Readonly<Record<string, MockFailure>> = {
+  HPE_HEADER_OVERFLOW: { reason: "headersTooLarge", detail: "The request's header section is larger than the server reads." },
+  ERR_HTTP_REQUEST_TIMEOUT: { reason: "timeout", detail: "The request was not received in time." },
+};
+const NOT_HTTP: MockFailure = { reason: "unreadable", detail: "The request is not valid HTTP." };
 
 /** The request's head as the core reads it: one value per header name, in lower case. */
 function requestOf(req: IncomingMessage): MockRequest {
@@ -43,9 +69,14 @@ function requestOf(req: IncomingMessage): MockRequest {
   return { method: req.method ?? "GET", target: req.url ?? "/", headers };
 }
 
-/** The body, at most `MAX_BODY_BYTES` of it; stops reading past that. */
-function readBody(req: IncomingMessage): Promise<BodyReading> {
-  return new Promise((resolve) => {
+/** The body, at most `MAX_BODY_BYTES` of it; stops reading past that, or when its time runs out. */
+function readBody(req: IncomingMessage, connection: Connection): Promise<BodyReading> {
+  return new Promise((settle) => {
+    const resolve = (reading: BodyReading) => {
+      connection.stopReading = undefined;
+      settle(reading);
+    };
+    connection.stopReading = resolve;
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -67,6 +98,27 @@ function readBody(req: IncomingMessage): Promise<BodyReading> {
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An answer no route produced (no Host, a head that could not be read), in the format its path resembles. */
+function unrouted(target: string, failure: MockFailure): { status: number; text: string } {
+  const { status, body } = unroutedResponse(pathOfTarget(target), failure);
+  return { status, text: JSON.stringify(body) };
+}
+
+/** That answer as raw HTTP/1.1, for a connection with no request to answer through. */
+function rawAnswer(target: string, failure: MockFailure): string {
+  const { status, text } = unrouted(target, failure);
+  return (
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\n` +
+    `connection: close\r\n\r\n${text}`
+  );
+}
+
+/** The path of a target, origin-form or absolute-form, without its query: what picks an error format. */
+function pathOfTarget(target: string): string {
+  const path = /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/?#]*/i, "") || "/" : target;
+  return path.split("?", 1)[0]!;
+}
 
 async function write(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): Promise<void> {
   const { delivery } = answer;
@@ -107,27 +159,79 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return true;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = (req.url ?? "/").split("?")[0]!;
+  async function handle(req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean): Promise<void> {
+    // HTTP/1.1 requires Host (RFC 9112 §3.2); node:http's own refusal would not be JSON.
+    if (req.httpVersion === "1.1" && req.headers.host === undefined) {
+      const { status, text } = unrouted(req.url ?? "/", { ...NOT_HTTP, detail: "The request has no Host header." });
+      res.writeHead(status, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text), connection: "close" });
+      res.end(text);
+      return;
+    }
+    const pathname = pathOfTarget(req.url ?? "/");
     if (await serveStatic(req, res, pathname)) return;
     const reception = api.receive(requestOf(req));
-    if ("answer" in reception) return write(req, res, reception.answer);
-    return write(req, res, reception.readBody(await readBody(req)));
+    if ("answer" in reception) {
+      // A refused head that announced a body with Expect: 100-continue gets its final status; the body is never read.
+      if (expectsContinue) res.setHeader("connection", "close");
+      return write(req, res, reception.answer);
+    }
+    if (expectsContinue) res.writeContinue();
+    return write(req, res, reception.readBody(await readBody(req, connection)));
   }
 
-  const server: Server = createServer((req, res) => {
+  const connections = new Map<Socket, Connection>();
+  let stopping = false;
+  /** The answers still owed on a connection that is to close: each says so, so no client sends another request on it. */
+  const closeAfterOwed = (connection: Connection) => {
+    for (const res of connection.owed) if (!res.headersSent) res.setHeader("connection", "close");
+  };
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+
+  function onRequest(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
+    const socket = req.socket;
+    const connection = connections.get(socket) ?? { owed: new Set(), closeWhenFlushed: false };
+    connection.owed.add(res);
+    res.once("close", () => {
+      connection.owed.delete(res);
+      if (connection.owed.size === 0 && (connection.closeWhenFlushed || stopping)) socket.end();
+    });
+    if (stopping || connection.closeWhenFlushed) res.setHeader("connection", "close");
     req.on("error", () => res.destroy());
-    handle(req, res).catch(() => res.destroy());
+    handle(req, res, connection, expectsContinue).catch(() => res.destroy());
+  }
+
+  const server: Server = createServer(
+    {
+      requireHostHeader: false,
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, requestTimeout / 4)),
+    },
+    (req, res) => onRequest(req, res, false),
+  );
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, true));
+  server.on("connection", (socket: Socket) => {
+    connections.set(socket, { owed: new Set(), closeWhenFlushed: false });
+    socket.once("close", () => connections.delete(socket));
   });
-  server.on("clientError", (error: Error & { rawPacket?: Buffer }, socket: Socket) => {
+  server.on("clientError", (error: Error & { code?: string; rawPacket?: Buffer }, socket: Socket) => {
+    const connection = connections.get(socket);
+    // A body that did not arrive in time: its request answers 408 through the core, like any other answer.
+    if (error.code === "ERR_HTTP_REQUEST_TIMEOUT" && connection?.stopReading !== undefined) {
+      connection.stopReading({ ok: false, reason: "timeout" });
+      return;
+    }
+    // Answers still owed on this connection go out first and in order; the connection then closes.
+    if (connection !== undefined && connection.owed.size > 0) {
+      connection.closeWhenFlushed = true;
+      closeAfterOwed(connection);
+      return;
+    }
     if (!socket.writable) return socket.destroy();
     // The request line's target, when one was read, picks the provider whose error format the answer takes.
     const target = error.rawPacket?.subarray(0, 2048).toString("latin1").split("\r\n", 1)[0]?.split(" ")[1] ?? "/";
-    const failure = { reason: "unreadable", detail: "The request is not valid HTTP." } as const;
-    const text = JSON.stringify(unroutedResponse(target.split("?")[0]!, failure).body);
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
-    );
+    const failure = (error.code !== undefined && connectionFailures[error.code]) || NOT_HTTP;
+    socket.end(rawAnswer(target, failure));
   });
 
   const host = options.host ?? "127.0.0.1";
@@ -149,8 +253,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...controlsOf(api.admin),
     close() {
       closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        stopping = true;
+        for (const connection of connections.values()) closeAfterOwed(connection);
+        const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS);
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
+        server.closeIdleConnections();
       });
       return closing;
     },

@@ -55,7 +55,7 @@ export interface MockAnswer {
 }
 
 /** What the body of a request turned out to be, as the transport read it. */
-export type BodyReading = { ok: true; bytes: Uint8Array } | { ok: false; reason: "tooLarge" | "unreadable" };
+export type BodyReading = { ok: true; bytes: Uint8Array } | { ok: false; reason: "tooLarge" | "unreadable" | "timeout" };
 
 /** The answer to a request's head, or what to do with its body once read. */
 export type Reception = { answer: MockAnswer } | { readBody(body: BodyReading): MockAnswer };
@@ -95,7 +95,8 @@ const utf8 = new TextDecoder();
 /** The update a body asks for, or the failure that says why it cannot be applied. */
 function parseUpdate(provider: Provider, mediaType: string | undefined, text: string): BodyOutcome {
   let input: string | Record<string, unknown> = text;
-  if (mediaType === JSON_TYPE && text.trim() !== "") {
+  // An empty JSON body is an empty update; one of only whitespace is named for what it is.
+  if (mediaType === JSON_TYPE && text !== "") {
     const parsed = parseJsonObject(text);
     if (!parsed.ok) {
       return fail(parsed.errors.some(isUnreadable) ? "unreadable" : "invalid", "The body is not a JSON object.", parsed.errors);
@@ -215,7 +216,11 @@ export class MockApi {
   #body(record: JournalEntry, route: Route, mediaType: string | undefined, body: BodyReading, fault: Fault | undefined): MockAnswer {
     const { provider } = route;
     const outcome = ((): Outcome => {
-      if (!body.ok) return body.reason === "tooLarge" ? this.#tooLarge() : fail("unreadable", "The body could not be read.");
+      if (!body.ok) {
+        if (body.reason === "tooLarge") return this.#tooLarge();
+        if (body.reason === "timeout") return fail("timeout", "The body was not received in time.");
+        return fail("unreadable", "The body could not be read.");
+      }
       const text = utf8.decode(body.bytes);
       record.body = text;
       if (mediaType === undefined && body.bytes.length > 0) {
@@ -257,7 +262,7 @@ export class MockApi {
     const challenge = challenges[providers[provider].auth];
     if (failure.reason === "authentication" && challenge !== undefined) headers["www-authenticate"] = challenge;
     if (failure.reason === "methodNotAllowed") headers.allow = "POST";
-    if (failure.reason === "tooLarge") headers.connection = "close";
+    if (failure.reason === "tooLarge" || failure.reason === "timeout") headers.connection = "close";
     if (failure.reason === "tooManyRequests") headers["retry-after"] = String(fault?.retryAfter ?? 1);
     const answer = this.#json(status, body, headers);
     return fault?.delayMs === undefined ? answer : { ...answer, delivery: { delayMs: fault.delayMs } };

@@ -1,0 +1,336 @@
+/**
+ * The mock against hostile bytes over raw sockets (node:net, 127.0.0.1): each rule of "never tell a client one
+ * thing and store another", and the statuses a real HTTP server answers. Every loop is bounded in count and
+ * time, and every server is closed by its test.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_VIOLATIONS } from "../src/contract/violations.js";
+import { validateErrorBody, validateUpdateRequest } from "../src/contract/validate.js";
+import { startMockServer, type MockServer } from "../src/mock/index.js";
+import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, txPath } from "./fixtures/ids.js";
+import { basic, bearer, send } from "./helpers/http.js";
+import { exchange, rawRequest } from "./helpers/raw-socket.js";
+
+const root = join(import.meta.dirname, "..");
+const SW_AUTH = basic(ACCOUNT, SW_TOKEN);
+const TX_AUTH = bearer(TX_KEY);
+const FORM = "application/x-www-form-urlencoded";
+const update = (path: string, auth: string, body: string, headers: Record<string, string | null> = {}) =>
+  rawRequest("POST", path, { authorization: auth, "content-type": FORM, ...headers }, body);
+const muted = async (mock: MockServer, path: string, auth: string) =>
+  ((await send(mock.url, { path, headers: { authorization: auth } })).json as { muted: boolean }).muted;
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0, log: false, requestTimeoutMs: 400 });
+});
+afterAll(() => mock.close());
+
+describe("an update that is stored is answered, whatever follows it on the connection", () => {
+  const followers: [string, string][] = [
+    ["bytes that are not HTTP", "\x00\x01 NOT HTTP AT ALL\r\n\r\n"],
+    ["a header section over the limit", `POST / HTTP/1.1\r\nhost: x\r\nx-big: ${"a".repeat(20 * 1024)}\r\n\r\n`],
+    [
+      "a request with both Transfer-Encoding and Content-Length",
+      "POST / HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\ncontent-length: 3\r\n\r\n0\r\n\r\n",
+    ],
+  ];
+  it.each(followers)("followed by %s: the 200 of the stored update arrives, then the connection closes", async (_, follower) => {
+    await mock.reset();
+    const path = swPath(SW_CALLS[0]);
+    const result = await exchange(mock.url, [update(path, SW_AUTH, "Muted=true") + follower]);
+    expect(result.closedByServer).toBe(true);
+    expect(result.answers.map((a) => a.status)).toEqual([200]);
+    expect(JSON.parse(result.answers[0]!.body)).toMatchObject({ call_sid: SW_CALLS[0], muted: true });
+    expect(await muted(mock, path, SW_AUTH)).toBe(true);
+  });
+
+  it("a connection-level error with nothing pending is answered in JSON, then the connection closes", async () => {
+    const result = await exchange(mock.url, ["\x00\x01 NOT HTTP\r\n\r\n"]);
+    expect(result.closedByServer).toBe(true);
+    expect(result.answers).toHaveLength(1);
+    expect(result.answers[0]).toMatchObject({ status: 400, headers: { "content-type": "application/json", connection: "close" } });
+    expect(validateErrorBody("signalwire", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+  });
+});
+
+describe("a call id ending in .json: the exact id wins", () => {
+  const account = ACCOUNT;
+  const conference = CONFERENCE;
+  it.each([
+    ["agent.json listed first", ["agent.json", "agent"]],
+    ["agent listed first", ["agent", "agent.json"]],
+  ])("with Telnyx participants agent and agent.json (%s), each update reaches its own participant", async (_, calls) => {
+    const own = await startMockServer({
+      port: 0,
+      log: false,
+      fixtures: {
+        telnyx: { accounts: [{ sid: account, conferences: [{ sid: conference, participants: calls.map((call_sid) => ({ call_sid })) }] }] },
+      },
+    });
+    try {
+      const first = await exchange(own.url, [update(txPath("agent.json"), TX_AUTH, "Muted=true", { connection: "close" })]);
+      expect(first.answers.map((a) => [a.status, JSON.parse(a.body).call_sid])).toEqual([[200, "agent.json"]]);
+      expect(await muted(own, txPath("agent"), TX_AUTH)).toBe(false);
+      const second = await exchange(own.url, [update(txPath("agent"), TX_AUTH, "Hold=true", { connection: "close" })]);
+      expect(second.answers.map((a) => [a.status, JSON.parse(a.body).call_sid, JSON.parse(a.body).muted])).toEqual([[200, "agent", false]]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("without a participant agent.json, …/agent.json is the participant agent", async () => {
+    const own = await startMockServer({
+      port: 0,
+      log: false,
+      fixtures: { telnyx: { accounts: [{ sid: account, conferences: [{ sid: conference, participants: [{ call_sid: "agent" }] }] }] } },
+    });
+    try {
+      const result = await exchange(own.url, [update(txPath("agent.json"), TX_AUTH, "Muted=true", { connection: "close" })]);
+      expect(result.answers.map((a) => [a.status, JSON.parse(a.body).call_sid, JSON.parse(a.body).muted])).toEqual([[200, "agent", true]]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe("validation is linear and its report bounded", () => {
+  const unknownKeys = (count: number) => Array.from({ length: count }, (_, i) => `k${i}=x`).join("&");
+
+  it.each([
+    ["signalwire", swPath(SW_CALLS[0]), SW_AUTH],
+    ["telnyx", txPath(TX_CALLS[0]), TX_AUTH],
+  ] as const)(
+    "%s: a 64 KiB body of ~9,000 unknown keys gets a 422 listing 100 violations and how many more",
+    async (provider, path, auth) => {
+      const body = unknownKeys(9_000)
+        .slice(0, 64 * 1024)
+        .replace(/&[^&]*$/, "");
+      const keys = body.split("&").length;
+      expect(keys).toBeGreaterThan(8_000);
+      const result = await exchange(mock.url, [update(path, auth, body, { connection: "close" })]);
+      const [answer] = result.answers;
+      expect(answer?.status).toBe(422);
+      expect(answer!.body.length).toBeLessThan(32 * 1024);
+      const json = JSON.parse(answer!.body);
+      expect(validateErrorBody(provider, json)).toMatchObject({ ok: true });
+      const text = provider === "telnyx" ? json.errors.map((e: { detail: string }) => e.detail).join("\n") : json.message;
+      expect(text).toContain(`${keys - MAX_VIOLATIONS} more violations`);
+      if (provider === "telnyx") expect(json.errors).toHaveLength(MAX_VIOLATIONS + 1);
+    },
+  );
+
+  it("validateUpdateRequest with 8,000 unknown keys reports 100 of them and one too_many_violations", () => {
+    const body = Object.fromEntries(Array.from({ length: 8_000 }, (_, i) => [`k${i}`, "x"]));
+    for (const input of [body, unknownKeys(8_000)]) {
+      const result = validateUpdateRequest("signalwire", input);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.errors).toHaveLength(MAX_VIOLATIONS + 1);
+      expect(result.errors.slice(0, -1).every((e) => e.code === "unknown_field")).toBe(true);
+      expect(result.errors.at(-1)).toMatchObject({ code: "too_many_violations", received: "8000 violations" });
+      expect(JSON.stringify(result).length).toBeLessThan(16 * 1024);
+    }
+  });
+});
+
+describe("shutdown answers what was received", () => {
+  it("close() answers the requests in flight (each closing its connection), closes idle connections and resolves", async () => {
+    const own = await startMockServer({ port: 0, log: false });
+    const count = 8;
+    // Long enough that the answers are still owed when close() comes, even on a loaded machine.
+    own.addFault({ delayMs: 1_000, times: count });
+    const idle = exchange(own.url, [rawRequest("GET", "/__admin/faults", {})]);
+    const inFlight = Array.from({ length: count }, () => exchange(own.url, [update(swPath(SW_CALLS[1]), SW_AUTH, "Muted=true")]));
+    for (let i = 0; i < 100 && own.requests().length < count; i++) await new Promise((done) => setTimeout(done, 20));
+    expect(own.requests()).toHaveLength(count);
+    await own.close();
+    for (const result of await Promise.all(inFlight)) {
+      expect(result.closedByServer).toBe(true);
+      expect(result.answers.map((a) => [a.status, a.headers.connection])).toEqual([[200, "close"]]);
+    }
+    const idleResult = await idle;
+    expect(idleResult.closedByServer).toBe(true);
+    expect(idleResult.answers.map((a) => a.status)).toEqual([200]);
+  });
+
+  it.each(["SIGTERM", "SIGINT"] as const)("the CLI's mock on %s answers the requests it received and exits 0", async (signal) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), "mock", "--port", "0"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const closed = new Promise((resolve) => child.on("close", resolve));
+    let url: string | undefined;
+    for (let i = 0; i < 400 && url === undefined; i++) {
+      await new Promise((done) => setTimeout(done, 50));
+      url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+    }
+    expect(url, output).toBeDefined();
+    const count = 6;
+    const fault = await send(url!, {
+      path: "/__admin/faults",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ delayMs: 1_000, times: count }),
+    });
+    expect(fault.status).toBe(201);
+    const inFlight = Array.from({ length: count }, () => exchange(url!, [update(swPath(SW_CALLS[1]), SW_AUTH, "Hold=true")]));
+    let received = 0;
+    for (let i = 0; i < 100 && received < count; i++) {
+      await new Promise((done) => setTimeout(done, 20));
+      received = ((await send(url!, { method: "GET", path: "/__admin/requests" })).json as { requests: unknown[] }).requests.length;
+    }
+    expect(received).toBe(count);
+    child.kill(signal);
+    for (const result of await Promise.all(inFlight))
+      expect(result.answers.map((a) => [a.status, a.headers.connection])).toEqual([[200, "close"]]);
+    expect(await closed).toBe(0);
+  });
+});
+
+describe("Basic credentials: only RFC 7617's padded standard base64", () => {
+  const encoded = Buffer.from(`${ACCOUNT}:${SW_TOKEN}`).toString("base64");
+  const forms: [string, string][] = [
+    ["followed by !!!!", `${encoded}!!!!`],
+    ["with ! between the characters", encoded.split("").join("!")],
+    ["in the URL-safe alphabet", Buffer.from(`${ACCOUNT}:${SW_TOKEN}`).toString("base64url")],
+    ["with junk after the padding", `${Buffer.from(`${ACCOUNT}:${SW_TOKEN}x`).toString("base64")}AAAA`],
+    ["without its padding", encoded.replace(/=+$/, "")],
+  ];
+  it.each(forms.filter(([, form]) => form !== encoded))("the right credentials %s are refused with 401", async (_, form) => {
+    const result = await exchange(mock.url, [update(swPath(SW_CALLS[0]), `Basic ${form}`, "Muted=true", { connection: "close" })]);
+    expect(result.answers.map((a) => a.status)).toEqual([401]);
+  });
+
+  it("the same credentials in padded standard base64 are accepted", async () => {
+    const result = await exchange(mock.url, [update(swPath(SW_CALLS[0]), `Basic ${encoded}`, "Muted=true", { connection: "close" })]);
+    expect(result.answers.map((a) => a.status)).toEqual([200]);
+  });
+});
+
+describe("the statuses of a real HTTP server", () => {
+  it("a header section over the limit answers 431 in JSON", async () => {
+    const result = await exchange(mock.url, [
+      rawRequest("POST", txPath(TX_CALLS[0]), { authorization: TX_AUTH, "x-big": "a".repeat(20 * 1024) }),
+    ]);
+    expect(result.answers).toHaveLength(1);
+    expect(result.answers[0]!.status).toBe(431);
+    expect(validateErrorBody("telnyx", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+  });
+
+  it("a body not received in time answers 408, stores nothing, and the journal says 408", async () => {
+    await mock.reset();
+    const path = swPath(SW_CALLS[0]);
+    const head = rawRequest("POST", path, { authorization: SW_AUTH, "content-type": FORM, "content-length": "100" });
+    const result = await exchange(mock.url, [`${head}Muted=true`]);
+    expect(result.closedByServer).toBe(true);
+    expect(result.answers.map((a) => a.status)).toEqual([408]);
+    expect(validateErrorBody("signalwire", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+    expect(mock.requests().at(-1)).toMatchObject({ status: 408 });
+    expect(await muted(mock, path, SW_AUTH)).toBe(false);
+  });
+
+  it("a head not received in time answers 408", async () => {
+    const result = await exchange(mock.url, [`POST ${swPath(SW_CALLS[0])} HTTP/1.1\r\nhost: x\r\n`]);
+    expect(result.answers.map((a) => a.status)).toEqual([408]);
+  });
+
+  it("a request target in absolute form is routed by its path", async () => {
+    await mock.reset();
+    const target = `http://127.0.0.1${swPath(SW_CALLS[0])}`;
+    const result = await exchange(mock.url, [update(target, SW_AUTH, "Muted=true", { connection: "close" })]);
+    expect(result.answers.map((a) => [a.status, JSON.parse(a.body).muted])).toEqual([[200, true]]);
+  });
+
+  it("an HTTP/1.1 request without Host gets the JSON 400 of the provider its path resembles", async () => {
+    const result = await exchange(mock.url, [rawRequest("POST", txPath(TX_CALLS[0]), { host: null, authorization: TX_AUTH })]);
+    expect(result.answers).toHaveLength(1);
+    expect(result.answers[0]).toMatchObject({ status: 400, headers: { "content-type": "application/json" } });
+    expect(validateErrorBody("telnyx", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ["401 (bad credentials)", "Bearer wrong", "5", 401],
+    ["413 (a body over the limit)", TX_AUTH, String(1024 * 1024), 413],
+  ])("Expect: 100-continue on a request refused with %s gets the final status, not 100 Continue", async (_, auth, length, status) => {
+    const head = rawRequest("POST", txPath(TX_CALLS[0]), {
+      authorization: auth,
+      "content-type": FORM,
+      "content-length": length,
+      expect: "100-continue",
+    });
+    const result = await exchange(mock.url, [head]);
+    expect(result.answers.map((a) => a.status)).toEqual([status]);
+    expect(result.closedByServer).toBe(true);
+  });
+
+  it("Expect: 100-continue on an acceptable head gets 100 Continue, then the answer to the body", async () => {
+    const head = rawRequest("POST", txPath(TX_CALLS[0]), {
+      authorization: TX_AUTH,
+      "content-type": FORM,
+      "content-length": "10",
+      expect: "100-continue",
+      connection: "close",
+    });
+    const result = await exchange(mock.url, [head, 100, "Muted=true"]);
+    expect(result.answers.map((a) => a.status)).toEqual([100, 200]);
+  });
+});
+
+describe("Telnyx error pointers are JSON Pointers", () => {
+  it("~ and / in a field name are escaped (a/b~c is /a~1b~0c)", async () => {
+    const result = await exchange(mock.url, [update(txPath(TX_CALLS[0]), TX_AUTH, "a%2Fb~c=1", { connection: "close" })]);
+    const json = JSON.parse(result.answers[0]!.body);
+    expect(json.errors.map((e: { source: { pointer: string } }) => e.source.pointer)).toEqual(["/a~1b~0c"]);
+  });
+});
+
+describe("an unknown route answers in the format of the provider its path resembles", () => {
+  it.each([
+    ["/v2/texml/nothing", "telnyx"],
+    ["/api/laml/nothing", "signalwire"],
+    ["/2010-04-01/nothing", "signalwire"],
+    ["/nothing", "signalwire"],
+  ] as const)("%s: %s's format", async (path, provider) => {
+    const result = await exchange(mock.url, [rawRequest("POST", path, { connection: "close" })]);
+    const json = JSON.parse(result.answers[0]!.body);
+    expect(result.answers[0]!.status).toBe(404);
+    expect(validateErrorBody(provider, json)).toMatchObject({ ok: true });
+    expect(validateErrorBody(provider === "telnyx" ? "signalwire" : "telnyx", json).ok).toBe(false);
+  });
+});
+
+describe("JSON bodies with a key given twice", () => {
+  it.each([
+    ["signalwire", swPath(SW_CALLS[0]), SW_AUTH],
+    ["telnyx", txPath(TX_CALLS[0]), TX_AUTH],
+  ] as const)("%s: answered 400 naming the repeated field, as a repeated form key, and nothing is stored", async (provider, path, auth) => {
+    await mock.reset();
+    const body = '{"Muted":"x","Muted":true}';
+    const result = await exchange(mock.url, [update(path, auth, body, { "content-type": "application/json", connection: "close" })]);
+    expect(result.answers.map((a) => a.status)).toEqual([400]);
+    const json = JSON.parse(result.answers[0]!.body);
+    expect(validateErrorBody(provider, json)).toMatchObject({ ok: true });
+    expect(JSON.stringify(json)).toContain("Muted: is repeated; send each field once");
+    expect(mock.requests().at(-1)?.violations).toMatchObject([{ code: "repeated_field", path: "Muted" }]);
+    expect(await muted(mock, path, auth)).toBe(false);
+  });
+});
+
+describe("JSON bodies that are not an object name what they are", () => {
+  it.each([
+    ["  \n", 400, "body: is empty (received only whitespace (3 characters))"],
+    ["null", 422, "body: must be an object (received null)"],
+    ["42", 422, "body: must be an object (received 42)"],
+  ])("%j is answered %i, naming it", async (body, status, detail) => {
+    const result = await exchange(mock.url, [
+      update(txPath(TX_CALLS[0]), TX_AUTH, body, { "content-type": "application/json", connection: "close" }),
+    ]);
+    expect(result.answers.map((a) => a.status)).toEqual([status]);
+    expect(JSON.parse(result.answers[0]!.body).errors).toMatchObject([{ detail }]);
+  });
+});
