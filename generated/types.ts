@@ -443,6 +443,15 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
+            /** @description The request's head or body did not arrive in time (this package's mock waits 10 s by default). SignalWire's error list has no code for it: `20001` (decision 15). */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
             /** @description The body is larger than this package's mock accepts (64 KiB). SignalWire's error list has no code for it: `20001` (decision 15). */
             413: {
                 headers: {
@@ -472,6 +481,15 @@ export interface operations {
             };
             /** @description Too many requests. SignalWire code `20429`. This package's mock answers it only when a fault is set. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The request's header section is larger than this package's mock reads. SignalWire's error list has no code for it: `20001` (decision 15). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -576,6 +594,15 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxErrors"];
                 };
             };
+            /** @description The request's head or body did not arrive in time (this package's mock waits 10 s by default). Telnyx's error list has no code for it (decision 16). */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
             /** @description The body is larger than this package's mock accepts (64 KiB). Telnyx's error list has no code for it (decision 16). */
             413: {
                 headers: {
@@ -605,6 +632,15 @@ export interface operations {
             };
             /** @description Too many requests. Code `10011`. This package's mock answers it only when a fault is set. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The request's header section is larger than this package's mock reads. Telnyx's error list has no code for it (decision 16). */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_VIOLATIONS } from "../src/contract/violations.js";
+import { providers } from "../src/contract/providers.js";
 import { validateErrorBody, validateUpdateRequest } from "../src/contract/validate.js";
 import { startMockServer, type MockServer } from "../src/mock/index.js";
 import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, txPath } from "./fixtures/ids.js";
@@ -220,6 +221,7 @@ describe("the statuses of a real HTTP server", () => {
     expect(result.answers).toHaveLength(1);
     expect(result.answers[0]!.status).toBe(431);
     expect(validateErrorBody("telnyx", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+    expect(Object.keys(providers.telnyx.responses)).toContain("431");
   });
 
   it("a body not received in time answers 408, stores nothing, and the journal says 408", async () => {
@@ -230,6 +232,7 @@ describe("the statuses of a real HTTP server", () => {
     expect(result.closedByServer).toBe(true);
     expect(result.answers.map((a) => a.status)).toEqual([408]);
     expect(validateErrorBody("signalwire", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+    expect(Object.keys(providers.signalwire.responses)).toContain("408");
     expect(mock.requests().at(-1)).toMatchObject({ status: 408 });
     expect(await muted(mock, path, SW_AUTH)).toBe(false);
   });
