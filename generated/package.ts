@@ -2,4 +2,4 @@
 /** This package's name, as published. */
 export const PACKAGE_NAME = "conference-participants";
 /** This package's version, fixed when the package is built. */
-export const PACKAGE_VERSION = "0.1.0";
+export const PACKAGE_VERSION = "0.2.0";
