@@ -149,19 +149,24 @@ describe("installed from the tarball alone", () => {
     }
   });
 
-  it("is required as CommonJS, the root and ./mock alike", () => {
+  it("is required as CommonJS, the root and ./mock alike (its mock serving the docs)", () => {
     const script = `
       const root = require("${manifest.name}");
-      const mock = require("${manifest.name}/mock");
-      console.log(JSON.stringify({
-        resolved: [require.resolve("${manifest.name}"), require.resolve("${manifest.name}/mock")].map((p) => p.split("node_modules/")[1]),
-        validation: root.validateUpdateRequest("signalwire", { HoldMethod: "PUT" }),
-        startMockServer: typeof mock.startMockServer,
-      }));`;
+      const { startMockServer } = require("${manifest.name}/mock");
+      (async () => {
+        const mock = await startMockServer({ port: 0, log: false });
+        const docs = await fetch(mock.url + "/docs/");
+        await mock.close();
+        console.log(JSON.stringify({
+          resolved: [require.resolve("${manifest.name}"), require.resolve("${manifest.name}/mock")].map((p) => p.split("node_modules/")[1]),
+          validation: root.validateUpdateRequest("signalwire", { HoldMethod: "PUT" }),
+          docs: docs.status,
+        }));
+      })();`;
     const output = JSON.parse(run(process.execPath, ["-e", script]));
     expect(output.resolved).toEqual([`${manifest.name}/dist/index.cjs`, `${manifest.name}/dist/mock/index.cjs`]);
     expect(output.validation).toEqual(PROBE_VALIDATION);
-    expect(output.startMockServer).toBe("function");
+    expect(output.docs).toBe(200);
   });
 
   it.each([
