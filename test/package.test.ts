@@ -9,10 +9,10 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_PROBE, expectProbeOutput, PROBE_VALIDATION, probeEnvironment } from "./helpers/client-probe.js";
+import { expectProbeOutput, PROBE_FILES, PROBE_VALIDATION, probeInput } from "./helpers/client-probe.js";
 
 const root = join(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -141,8 +141,8 @@ describe("installed from the tarball alone", () => {
     const mock = startInstalledMock();
     try {
       const url = await listeningUrl(mock);
-      copyFileSync(CLIENT_PROBE, join(consumer, "client-probe.mjs"));
-      const output = run(process.execPath, ["client-probe.mjs"], consumer, probeEnvironment(url));
+      for (const file of [PROBE_FILES.probe, PROBE_FILES.script]) copyFileSync(file, join(consumer, basename(file)));
+      const output = run(process.execPath, [basename(PROBE_FILES.script)], consumer, { PROBE: probeInput(url) });
       expectProbeOutput(JSON.parse(output), "node");
     } finally {
       await stop(mock);
