@@ -74,6 +74,8 @@ describe("the tarball", () => {
       "dist/index.d.cts",
       "dist/mock/index.js",
       "dist/mock/index.cjs",
+      "dist/msw/index.js",
+      "dist/msw/index.cjs",
       "dist/cli/index.js",
       "dist/docs/index.html",
       "dist/docs/redoc.standalone.js.gz",
@@ -118,7 +120,7 @@ describe("the tarball", () => {
       problems: Record<string, { resolutionKind?: string }[]>;
       analysis: { entrypoints: Record<string, unknown> };
     };
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining([".", "./mock", "./openapi.json"]));
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining([".", "./mock", "./msw", "./openapi.json"]));
     expect(
       Object.values(report.problems)
         .flat()
