@@ -1,8 +1,8 @@
 /**
  * `npm run docs`: generated/openapi.json → dist/docs/, an HTML reference that loads nothing from any
  * other host. `tsx scripts/docs.ts [outDir]` writes elsewhere (the browser test uses a temporary folder).
- * A large file also gets a gzip copy beside it (`redoc.standalone.js.gz`): the package ships that copy
- * only, and the mock serves it with `Content-Encoding: gzip` (or unpacked to a client that takes no gzip).
+ * A large file also gets a gzip copy beside it (`redoc.standalone.js.gz`): the package ships those copies
+ * only, and the mock serves them with `Content-Encoding: gzip` (or unpacked to a client that takes no gzip).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -19,8 +19,8 @@ const files = docsFiles(contract, readerCopy(contract));
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-/** Files at least this large get a gzip copy (only Redoc's bundle, about 1.1 MB, is). */
-const PRECOMPRESS_FROM_BYTES = 256 * 1024;
+/** Files at least this large get a gzip copy: Redoc's bundle (1.1 MB), reference.js and openapi.json. */
+const PRECOMPRESS_FROM_BYTES = 16 * 1024;
 
 for (const [name, content] of Object.entries(files)) {
   writeFileSync(join(outDir, name), content);
