@@ -108,6 +108,9 @@ describe("the built package in other runtimes", () => {
     workerd.stderr!.on("data", (chunk: Buffer) => {
       errors = (errors + chunk.toString("utf8")).slice(-4000);
     });
+    workerd.on("error", (error) => {
+      errors += error.message;
+    });
     try {
       const output = await askWorker(`http://127.0.0.1:${port}/`, probeInput(mock.url), workerd).catch((error: Error) => {
         throw new Error(`${error.message}; workerd said: ${errors}`);
