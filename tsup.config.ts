@@ -18,6 +18,8 @@ const common: Options = {
   splitting: true,
   treeshake: true,
   removeNodeProtocol: false,
+  // Whitespace only: names stay, so stack traces still read; about 100 kB less installed.
+  minifyWhitespace: true,
   // jsonc-parser is bundled (its ES module build, so only the visitor and scanner the body reader uses): as a
   // dependency it would install 276 kB of UMD and ESM copies. Its licence is in THIRD-PARTY-NOTICES.md.
   noExternal: ["jsonc-parser"],
