@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 /** Tests that need the build (dist/), a browser or a packed tarball: `npm test` runs them, `npm run test:unit` does not. */
-const whole = ["test/docs.test.ts", "test/package.test.ts", "test/quick-start.test.ts"];
+const whole = ["test/docs.test.ts", "test/package.test.ts", "test/quick-start.test.ts", "test/runtimes.test.ts"];
 
 export default defineConfig({
   test: {

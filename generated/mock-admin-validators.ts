@@ -1682,7 +1682,7 @@ validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 /** A precompiled ajv validator: returns whether `data` is valid and leaves the violations on `errors`. */
 export interface CompiledValidator {
   (data: unknown): boolean;
-  errors?: import("ajv").ErrorObject[] | null;
+  errors?: import("../src/contract/validator-error.js").ErrorObject[] | null;
 }
 
 /** One validator per schema name of the spec's components. */

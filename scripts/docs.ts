@@ -1,10 +1,13 @@
 /**
  * `npm run docs`: generated/openapi.json → dist/docs/, an HTML reference that loads nothing from any
  * other host. `tsx scripts/docs.ts [outDir]` writes elsewhere (the browser test uses a temporary folder).
+ * A large file also gets a gzip copy beside it (`redoc.standalone.js.gz`): the package ships those copies
+ * only, and the mock serves them with `Content-Encoding: gzip` (or unpacked to a client that takes no gzip).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { constants, gzipSync } from "node:zlib";
 import { docsFiles } from "./docs/page.js";
 import { readerCopy } from "./docs/reader-copy.js";
 
@@ -16,5 +19,12 @@ const files = docsFiles(contract, readerCopy(contract));
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);
+/** Files at least this large get a gzip copy: Redoc's bundle (1.1 MB), reference.js and openapi.json. */
+const PRECOMPRESS_FROM_BYTES = 16 * 1024;
+
+for (const [name, content] of Object.entries(files)) {
+  writeFileSync(join(outDir, name), content);
+  if (Buffer.byteLength(content) >= PRECOMPRESS_FROM_BYTES)
+    writeFileSync(join(outDir, `${name}.gz`), gzipSync(content, { level: constants.Z_BEST_COMPRESSION }));
+}
 console.log(`API docs: ${join(outDir, "index.html")}`);

@@ -1,6 +1,6 @@
 /**
  * `npm run generate`: openapi/ → generated/. Bundles the spec, writes the TypeScript types, the facts the
- * runtime needs about each operation, and the precompiled validators. Deterministic: the same spec gives
+ * runtime needs about each operation, the precompiled validators, and the package's name and version. Deterministic: the same spec gives
  * the same bytes, and test/generated-fresh.test.ts proves the committed files are what this writes.
  */
 import { execFileSync } from "node:child_process";
@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOperations } from "./generate/operations.js";
 import { buildAdminRoutes } from "./generate/admin-routes.js";
+import { buildPackage } from "./generate/package.js";
 import { buildTypes, generatedHeader } from "./generate/types.js";
 import { buildValidators } from "./generate/validators.js";
 
@@ -41,3 +42,5 @@ const adminHeader = generatedHeader("openapi/mock-admin.yaml");
 writeFileSync(join(outDir, "mock-admin-types.ts"), await buildTypes(admin, adminHeader));
 writeFileSync(join(outDir, "mock-admin-routes.ts"), buildAdminRoutes(admin));
 writeFileSync(join(outDir, "mock-admin-validators.ts"), buildValidators(admin, adminHeader));
+
+writeFileSync(join(outDir, "package.ts"), buildPackage(JSON.parse(readFileSync(join(root, "package.json"), "utf8"))));

@@ -3,6 +3,7 @@
  * child process for stdin, exit codes and the mock's start and clean stop on SIGTERM.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
@@ -100,6 +101,16 @@ describe("usage", () => {
     const result = await cli([command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: conference-participants ${command}`);
+  });
+});
+
+describe("--version", () => {
+  it.each(["--version", "-v"])("%s prints the package's name and version from package.json", async (flag) => {
+    const { name, version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+    const result = await cli([flag]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${name} ${version}\n`);
+    expect(result.stderr).toBe("");
   });
 });
 

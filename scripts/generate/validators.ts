@@ -106,7 +106,7 @@ ${code}
 /** A precompiled ajv validator: returns whether \`data\` is valid and leaves the violations on \`errors\`. */
 export interface CompiledValidator {
   (data: unknown): boolean;
-  errors?: import("ajv").ErrorObject[] | null;
+  errors?: import("../src/contract/validator-error.js").ErrorObject[] | null;
 }
 
 /** One validator per schema name of the spec's components. */

@@ -1,5 +1,6 @@
 /** The CLI: a command name, its flags, and the exit code. Usage errors print the command's help, exit 2. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "../../generated/package.js";
 import { printable } from "../contract/violations.js";
 import { ConferenceParticipantsError } from "../errors/conference-participants-error.js";
 import { UsageError } from "../errors/usage-error.js";
@@ -50,6 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? io.stderr : io.stdout)(usage.main);
     return name === undefined ? EXIT.usage : EXIT.valid;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`${PACKAGE_NAME} ${PACKAGE_VERSION}\n`);
+    return EXIT.valid;
   }
   if (!isCommand(name)) {
     io.stderr(`conference-participants: unknown command ${JSON.stringify(name)}\n\n${usage.main}`);

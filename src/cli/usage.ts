@@ -11,7 +11,8 @@ Commands:
   validate-response  check a response body (a participant, or an error body) against the contract
   mock               run the contract-enforcing mock API
 
-Run \`conference-participants <command> --help\` for a command's options.
+Run \`conference-participants <command> --help\` for a command's options,
+\`conference-participants --version\` for the version.
 Exit codes: 0 valid, 1 invalid, 2 usage or I/O error.
 `,
   "validate-request": `Usage: conference-participants validate-request --provider ${PROVIDERS} [--json] FILE|-

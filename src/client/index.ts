@@ -18,7 +18,7 @@ import {
   checkTimeout,
   checkType,
 } from "./checks.js";
-import { userAgent } from "./user-agent.js";
+import { USER_AGENT } from "./user-agent.js";
 import { serializeForm } from "../contract/form.js";
 import { fillPath, pathFiller } from "../contract/paths.js";
 import {
@@ -107,9 +107,16 @@ interface Credentials {
   secret: string;
 }
 
+/** Base64 of `text`'s UTF-8 bytes, with what every runtime has (no Node Buffer). */
+function base64Utf8(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 /** How each auth kind of the spec puts credentials in the Authorization header. */
 const authorization: Record<ProviderOperation["auth"], (credentials: Credentials) => string> = {
-  basic: ({ user, secret }) => `Basic ${Buffer.from(`${user ?? ""}:${secret}`, "utf8").toString("base64")}`,
+  basic: ({ user, secret }) => `Basic ${base64Utf8(`${user ?? ""}:${secret}`)}`,
   bearer: ({ secret }) => `Bearer ${secret}`,
 };
 
@@ -239,7 +246,7 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
       Authorization: authorization[operation.auth](setup.credentials),
       Accept: "application/json",
       "Content-Type": FORM,
-      "User-Agent": userAgent(),
+      "User-Agent": USER_AGENT,
     },
     bodySerializer: serializeBody as never,
     // A redirect is answered as it is: credentials and the update never follow it to another place.

@@ -1,33 +1,17 @@
 /**
- * The User-Agent the client sends: this package's name and version, read from its package.json. The file is
- * found by walking up from this module, so it works from src/ (tests), dist/src/ (the build) and an install.
+ * The User-Agent the client sends: this package's name and version (fixed when it was built) and the
+ * runtime it runs on. Reads no file, so it works the same in Node, Bun, Deno, a worker or a bundle.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "../../generated/package.js";
 
-let cached: string | undefined;
-
-function nearestPackage(): { name: string; version: string } | undefined {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const json = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as { name?: unknown; version?: unknown };
-      if (typeof json.name === "string" && typeof json.version === "string") return { name: json.name, version: json.version };
-    } catch {
-      // no package.json here, or not one that names a package: look further up
-    }
-    const parent = dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
+/** The runtime as `name/version` (`node/v20.20.0`, `bun/1.4.5`, `deno/2.9.6`), or nothing where none says. */
+function runtime(): string | undefined {
+  const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
+  if (versions?.bun) return `bun/${versions.bun}`;
+  if (versions?.deno) return `deno/${versions.deno}`;
+  if (versions?.node) return `node/v${versions.node}`;
+  return undefined;
 }
 
-/** `conference-participants/0.1.0 node/v20.20.0` */
-export function userAgent(): string {
-  if (cached === undefined) {
-    const own = nearestPackage();
-    cached = `${own ? `${own.name}/${own.version}` : "conference-participants"} node/${process.version}`;
-  }
-  return cached;
-}
+/** `conference-participants/0.2.0 node/v20.20.0` */
+export const USER_AGENT = [`${PACKAGE_NAME}/${PACKAGE_VERSION}`, runtime()].filter((part) => part !== undefined).join(" ");

@@ -1,8 +1,46 @@
 /**
  * The string formats the contract names, for ajv (at generation time) and for the precompiled validators
- * (at run time, imported by generated/validators.ts). `rfc2822-date` is this contract's own format.
+ * (at run time, imported by generated/validators.ts). `rfc2822-date` is this contract's own format; `uri`
+ * is checked as ajv-formats checks it, without loading ajv-formats at run time.
  */
-import { fullFormats } from "ajv-formats/dist/formats.js";
+
+// RFC 3986 URIs, by the grammar of its appendix A, in the form ajv-formats' `uri` format takes (scheme
+// required, and the same pattern, built from named parts), so `format: uri` means what it meant with ajv-formats.
+const UNRESERVED = "a-z0-9\\-._~";
+const SUB_DELIMS = "!$&'()*+,;=";
+const PCT_ENCODED = "%[0-9a-f]{2}";
+const PCHAR = `(?:[${UNRESERVED}${SUB_DELIMS}:@]|${PCT_ENCODED})`;
+const H16 = "[0-9a-f]{1,4}";
+const DEC_OCTET = "(?:25[0-5]|2[0-4]\\d|[01]?\\d\\d?)";
+const IPV4 = `(?:${DEC_OCTET}\\.){3}${DEC_OCTET}`;
+const LS32 = `(?:${H16}:${H16}|${IPV4})`;
+const before = (n: number) => `(?:(?:${H16}:){0,${n}}${H16})?::`;
+const IPV6 =
+  `(?:(?:(?:${H16}:){6}|::(?:${H16}:){5}|(?:${H16})?::(?:${H16}:){4}|${before(1)}(?:${H16}:){3}|${before(2)}(?:${H16}:){2}` +
+  `|${before(3)}${H16}:|${before(4)})${LS32}|${before(5)}${H16}|${before(6)})`;
+const IPV_FUTURE = `[Vv][0-9a-f]+\\.[${UNRESERVED}${SUB_DELIMS}:]+`;
+const HOST = `(?:\\[(?:${IPV6}|${IPV_FUTURE})\\]|${IPV4}|(?:[${UNRESERVED}${SUB_DELIMS}]|${PCT_ENCODED})*)`;
+const AUTHORITY = `(?:(?:[${UNRESERVED}${SUB_DELIMS}:]|${PCT_ENCODED})*@)?${HOST}(?::\\d*)?`;
+const SEGMENTS = `(?:\\/${PCHAR}*)*`;
+const HIER_PART = `(?:\\/?\\/${AUTHORITY}${SEGMENTS}|\\/(?:${PCHAR}+${SEGMENTS})?|${PCHAR}+${SEGMENTS})`;
+const QUERY_CHAR = `(?:[${UNRESERVED}${SUB_DELIMS}:@/?]|${PCT_ENCODED})*`;
+/** The pattern of an absolute URI (exported so a test can compare it with ajv-formats' own). */
+export const URI_PATTERN = new RegExp(`^(?:[a-z][a-z0-9+\\-.]*:)${HIER_PART}(?:\\?${QUERY_CHAR})?(?:#${QUERY_CHAR})?$`, "i");
+const NOT_URI_FRAGMENT = /\/|:/;
+
+/**
+ * True when `value` is an absolute URI (RFC 3986), as ajv-formats' `uri` format decides it. The pattern
+ * backtracks once per character: on a value of megabytes V8's regular expression stack runs out (RangeError).
+ * Such a value is reported as not a URI rather than making the whole body unreadable, so the other fields'
+ * violations are still reported.
+ */
+export function isUri(value: string): boolean {
+  try {
+    return NOT_URI_FRAGMENT.test(value) && URI_PATTERN.test(value);
+  } catch {
+    return false;
+  }
+}
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
@@ -41,21 +79,6 @@ export function formatRfc2822Date(date: Date): string {
     `${WEEKDAYS[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
     `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
   );
-}
-
-/**
- * ajv-formats' RFC 3986 check, which backtracks once per character: on a value of megabytes V8's regular
- * expression stack runs out (RangeError). Such a value is reported as not a URI rather than making the whole
- * body unreadable, so the other fields' violations are still reported.
- */
-const rfc3986Uri = fullFormats.uri as (value: string) => boolean;
-
-function isUri(value: string): boolean {
-  try {
-    return rfc3986Uri(value);
-  } catch {
-    return false;
-  }
 }
 
 /** What ajv is given for each `format` the spec uses. */

@@ -1,5 +1,5 @@
 /** ajv's errors → violations a person can act on: which field, what was expected, what was received. */
-import type { ErrorObject } from "ajv";
+import type { ErrorObject } from "./validator-error.js";
 import { formatDescriptions } from "./formats.js";
 
 /**

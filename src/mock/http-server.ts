@@ -152,9 +152,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end();
       return true;
     }
-    const file = await staticFiles.get(pathname);
+    const file = await staticFiles.get(pathname, req.headers["accept-encoding"]);
     if (file === undefined) return false;
-    res.writeHead(file.status, { "content-type": file.contentType, "content-length": Buffer.byteLength(file.body) });
+    res.writeHead(file.status, { "content-type": file.contentType, "content-length": Buffer.byteLength(file.body), ...file.headers });
     res.end(req.method === "HEAD" ? undefined : file.body);
     return true;
   }

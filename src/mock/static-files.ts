@@ -1,22 +1,28 @@
 /**
  * The files the mock serves beside the API: the HTML docs (`dist/docs/`, built by `npm run docs`) at
- * `/docs`, and the bundled spec at `/openapi.json`. Found from the package root, so this works from
- * `src/` (tests) and from `dist/src/` (built) alike.
+ * `/docs`, and the bundled spec (`generated/openapi.json`) at `/openapi.json`. Found from the package root,
+ * so this works from `src/` (tests), from `dist/` (built) and from an installed package alike. A file kept
+ * only as gzip (`name.gz`, as the package ships Redoc's bundle) is sent as it is with `Content-Encoding:
+ * gzip` to a client that accepts gzip, and unpacked for one that does not.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
+import { PACKAGE_NAME } from "../../generated/package.js";
+
+const gunzipAsync = promisify(gunzip);
 
 /** The nearest folder above this file that holds the package's package.json. */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "conference-participants")
-      return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === PACKAGE_NAME) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("conference-participants: package root not found");
+    if (parent === dir) throw new Error(`${PACKAGE_NAME}: package root not found`);
     dir = parent;
   }
 }
@@ -37,7 +43,21 @@ export interface StaticFile {
   status: number;
   contentType: string;
   body: Buffer | string;
+  /** Further response headers: `content-encoding` and `vary` for a file kept as gzip. */
+  headers?: Record<string, string>;
 }
+
+/** Whether an Accept-Encoding header value accepts gzip (`gzip` or `*`, with a q-value above 0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? "").split(",").some((entry) => {
+    const [coding = "", ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+const NOT_FOUND: StaticFile = { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
 
 export class StaticFiles {
   readonly #docs: string;
@@ -45,29 +65,42 @@ export class StaticFiles {
 
   constructor(root = packageRoot()) {
     this.#docs = join(root, "dist", "docs");
-    const fresh = join(root, "generated", "openapi.json");
-    this.#spec = existsSync(fresh) ? fresh : join(root, "dist", "generated", "openapi.json");
+    this.#spec = join(root, "generated", "openapi.json");
   }
 
-  /** The file for a GET of `pathname`, or undefined when the path is not one of these files'. */
-  async get(pathname: string): Promise<StaticFile | undefined> {
-    if (pathname === "/openapi.json") return this.#read(this.#spec, "the bundled spec is missing: run `npm run generate`");
+  /**
+   * The file for a GET of `pathname`, or undefined when the path is not one of these files'. `acceptEncoding`
+   * is the request's Accept-Encoding header.
+   */
+  async get(pathname: string, acceptEncoding?: string): Promise<StaticFile | undefined> {
+    if (pathname === "/openapi.json") return this.#read(this.#spec, "the bundled spec is missing: run `npm run generate`", acceptEncoding);
     if (pathname !== "/docs" && !pathname.startsWith("/docs/")) return undefined;
     let relative = pathname.slice("/docs/".length);
     try {
       relative = decodeURIComponent(relative);
     } catch {
-      return { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
+      return NOT_FOUND;
     }
     const file = normalize(join(this.#docs, relative === "" ? "index.html" : relative));
-    if (file !== this.#docs && !file.startsWith(this.#docs + sep))
-      return { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
-    return this.#read(file, relative === "" ? "The API docs are not built: run `npm run docs`, then reload.\n" : "Not found\n");
+    if (file !== this.#docs && !file.startsWith(this.#docs + sep)) return NOT_FOUND;
+    if (file.endsWith(".gz")) return NOT_FOUND; // a gzip copy is served under its plain name only
+    return this.#read(
+      file,
+      relative === "" ? "The API docs are not built: run `npm run docs`, then reload.\n" : "Not found\n",
+      acceptEncoding,
+    );
   }
 
-  async #read(file: string, missing: string): Promise<StaticFile> {
+  async #read(file: string, missing: string, acceptEncoding: string | undefined): Promise<StaticFile> {
+    const contentType = CONTENT_TYPES[extname(file)] ?? "application/octet-stream";
+    const gzipped = await readFile(`${file}.gz`).catch(() => undefined);
+    if (gzipped !== undefined) {
+      const vary = { vary: "Accept-Encoding" };
+      if (acceptsGzip(acceptEncoding)) return { status: 200, contentType, body: gzipped, headers: { ...vary, "content-encoding": "gzip" } };
+      return { status: 200, contentType, body: await gunzipAsync(gzipped), headers: vary };
+    }
     try {
-      return { status: 200, contentType: CONTENT_TYPES[extname(file)] ?? "application/octet-stream", body: await readFile(file) };
+      return { status: 200, contentType, body: await readFile(file) };
     } catch {
       return { status: 404, contentType: "text/plain; charset=utf-8", body: missing };
     }
