@@ -12,6 +12,7 @@ export interface FormResult {
 const BOOLEAN = /^(true|false)$/i;
 
 function decode(text: string): string | undefined {
+  if (!text.includes("%") && !text.includes("+")) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, " "));
   } catch {
@@ -21,7 +22,8 @@ function decode(text: string): string | undefined {
 
 /** Sets `key` as an own property even when it is `__proto__`, so no input can touch a prototype. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /**

@@ -60,13 +60,22 @@ const connectionFailures: Readonly<Record<string, MockFailure>> = {
 };
 const NOT_HTTP: MockFailure = { reason: "unreadable", detail: "The request is not valid HTTP." };
 
-/** The request's head as the core reads it: one value per header name, in lower case. */
+/**
+ * The request's head as the core reads it: one value per header name, in lower case. node:http already
+ * joins repeated headers but `set-cookie` (an array), which is the only one copied.
+ */
 function requestOf(req: IncomingMessage): MockRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
+  const headers = req.headers["set-cookie"] === undefined ? (req.headers as Record<string, string | undefined>) : joined(req.headers);
   return { method: req.method ?? "GET", target: req.url ?? "/", headers };
+}
+
+function joined(headers: IncomingMessage["headers"]): Record<string, string | undefined> {
+  const copy: Record<string, string | undefined> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    copy[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return copy;
 }
 
 /** The body, at most `MAX_BODY_BYTES` of it; stops reading past that, or when its time runs out. */

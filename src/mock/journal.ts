@@ -37,7 +37,8 @@ export class Journal {
 /** A request's headers as the journal keeps them: credentials redacted. */
 export function journalHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) kept[name] = name === "authorization" ? "[redacted]" : value;
   }
   return kept;

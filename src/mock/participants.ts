@@ -41,8 +41,18 @@ const renderings: Record<Provider, Rendering> = {
 /** The update fields that set one boolean property of the participant each. */
 const FLAGS: Readonly<Record<string, string>> = { Muted: "muted", Hold: "hold", EndConferenceOnExit: "end_conference_on_exit" };
 
-/** The date a participant's `date_created` and `date_updated` take now: RFC 2822, to the second. */
-export const now = () => formatRfc2822Date(new Date());
+let second = Number.NaN;
+let secondText = "";
+
+/** The date a participant's `date_created` and `date_updated` take now: RFC 2822, to the second (written once a second). */
+export function now(): string {
+  const current = Math.floor(Date.now() / 1000);
+  if (current !== second) {
+    second = current;
+    secondText = formatRfc2822Date(new Date(current * 1000));
+  }
+  return secondText;
+}
 
 /** A participant that has just joined: not muted, not on hold, coaching nobody. */
 export function freshParticipant(provider: Provider, ids: ParticipantIds): Record<string, unknown> {
