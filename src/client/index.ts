@@ -188,9 +188,15 @@ function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | und
   return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 }
 
-/** The body as text, read chunk by chunk and cancelled once past `limit` bytes: memory stays bounded. */
+/**
+ * The body as text, at most `limit` bytes of it: memory stays bounded. A body whose Content-Length is within
+ * the limit is read whole (fetch ends it at that length); any other is read chunk by chunk and cancelled
+ * once past the limit.
+ */
 async function readText(response: Response, limit: number): Promise<string> {
   if (response.body === null) return "";
+  const declared = response.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";

@@ -47,10 +47,13 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 // "Mon, 24 Sep 2018 21:00:00 +0000": RFC 2822 §3.3 with the weekday and seconds required, single spaces,
 // a three-letter month and a numeric zone.
+// The time's and zone's ranges are in the pattern itself (hours 00-23, minutes 00-59, seconds 00-60 for a leap
+// second, zone minutes 00-59); what a pattern cannot say (the day exists, the weekday is that day's) is computed.
 const RFC2822_DATE =
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) [+-](\d{2})(\d{2})$/;
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60) [+-]\d\d[0-5]\d$/;
 
-const MONTH_INDEX: ReadonlyMap<string, number> = new Map(MONTHS.map((month, index) => [month, index]));
+const MONTH_NAMES = MONTHS.join("");
+const WEEKDAY_NAMES = WEEKDAYS.join("");
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 // Sakamoto's offsets: the weekday of a Gregorian date without building a Date (which also reads years 0-99 as 19xx).
 const WEEKDAY_OFFSETS = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
@@ -61,15 +64,13 @@ const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 
 export function isRfc2822Date(value: string): boolean {
   const match = RFC2822_DATE.exec(value);
   if (match === null) return false;
-  const day = Number(match[2]);
-  const month = MONTH_INDEX.get(match[3]!)!;
-  const year = Number(match[4]);
-  const daysInMonth = month === 1 && isLeap(year) ? 29 : DAYS_IN_MONTH[month]!;
-  if (day < 1 || day > daysInMonth) return false;
-  if (Number(match[5]) > 23 || Number(match[6]) > 59 || Number(match[7]) > 60 || Number(match[9]) > 59) return false;
+  const day = +match[2]!;
+  const month = MONTH_NAMES.indexOf(match[3]!) / 3;
+  const year = +match[4]!;
+  if (day < 1 || day > (month === 1 && isLeap(year) ? 29 : DAYS_IN_MONTH[month]!)) return false;
   const y = month < 2 ? year - 1 : year;
-  const weekday = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + WEEKDAY_OFFSETS[month]! + day) % 7;
-  return WEEKDAYS[(weekday + 7) % 7] === match[1];
+  const weekday = (((y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + WEEKDAY_OFFSETS[month]! + day) % 7) + 7) % 7;
+  return WEEKDAY_NAMES.indexOf(match[1]!) / 3 === weekday;
 }
 
 /** `date` as an RFC 2822 date in UTC: `Mon, 24 Sep 2018 21:00:00 +0000`. */
