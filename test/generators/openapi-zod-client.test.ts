@@ -1,0 +1,97 @@
+/**
+ * openapi-zod-client (strict objects) on each per-provider document, as a consumer runs it: generate, type-check
+ * under strict, check that its zod schemas keep the contract's refusals, then point only the base URL at the
+ * mock and update a participant through the generated Zodios client.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockServer, type MockServer } from "../../src/mock/index.js";
+import { expectMuteAndCoach, outputFolder, PROVIDERS, runTool, typeCheck, typeChecks } from "./workspace.js";
+
+const output = outputFolder("openapi-zod-client");
+let mock: MockServer;
+
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0, host: "127.0.0.1", log: false });
+  for (const provider of PROVIDERS) {
+    mkdirSync(join(output.dir, provider.name));
+    runTool("openapi-zod-client", [
+      provider.document,
+      "-o",
+      join(output.dir, provider.name, "client.ts"),
+      "--strict-objects",
+      "--export-schemas",
+    ]);
+  }
+  writeFileSync(
+    join(output.dir, "checks.ts"),
+    typeChecks(`import type { z } from "zod";
+import type { schemas as signalwire } from "./signalwire/client";
+import type { schemas as telnyx } from "./telnyx/client";
+type SignalWireRequest = z.infer<typeof signalwire.SignalWireUpdateParticipantRequest>;
+type TelnyxRequest = z.infer<typeof telnyx.TelnyxUpdateParticipantRequest>;
+type TelnyxError = z.infer<typeof telnyx.TelnyxError>;`),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await mock?.close();
+  output.remove();
+});
+
+interface ZodSchema {
+  safeParse(value: unknown): { success: boolean };
+}
+interface GeneratedModule {
+  schemas: Record<string, ZodSchema>;
+  createApiClient(baseUrl: string): GeneratedClient;
+}
+interface GeneratedClient {
+  axios: { interceptors: { response: { use(onFulfilled: (response: { status: number }) => unknown): void } } };
+  [operationId: string]: unknown;
+}
+type GeneratedOperation = (
+  body: Record<string, unknown>,
+  config: { params: Record<string, string>; headers: Record<string, string> },
+) => Promise<unknown>;
+
+const load = (provider: (typeof PROVIDERS)[number]) => import(join(output.dir, provider.name, "client.ts")) as Promise<GeneratedModule>;
+const requestSchema = (provider: (typeof PROVIDERS)[number]) =>
+  `${provider.name === "signalwire" ? "SignalWire" : "Telnyx"}UpdateParticipantRequest`;
+
+describe("openapi-zod-client", () => {
+  it("generates clients that type-check under strict, keep the coaching rule and type Telnyx's error", () => {
+    typeCheck(output.dir);
+  });
+
+  it.each(PROVIDERS)(
+    "$name: the request schema refuses Coaching=true alone and an unknown field, and takes valid updates",
+    async (provider) => {
+      const schema = (await load(provider)).schemas[requestSchema(provider)]!;
+      expect(schema.safeParse({ Coaching: true }).success).toBe(false);
+      expect(schema.safeParse({ Coaching: true, CallSidToCoach: "" }).success).toBe(false);
+      expect(schema.safeParse({ Muted: true, HoldURL: "https://example.com/hold.mp3" }).success).toBe(false);
+      expect(schema.safeParse({ Muted: true }).success).toBe(true);
+      expect(schema.safeParse({ Coaching: true, CallSidToCoach: provider.coached }).success).toBe(true);
+      expect(schema.safeParse({ Coaching: false, CallSidToCoach: "" }).success).toBe(true);
+    },
+  );
+
+  it.each(PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
+    const client = (await load(provider)).createApiClient(provider.baseUrl(mock.url));
+    const statuses: number[] = [];
+    client.axios.interceptors.response.use((response) => {
+      statuses.push(response.status);
+      return response;
+    });
+    await expectMuteAndCoach(provider, async (body) => {
+      const data = await (client[provider.operationId] as GeneratedOperation)(body, {
+        params: provider.pathParameters(provider.call),
+        headers: { Authorization: provider.authorization },
+      });
+      return { status: statuses.at(-1) ?? 0, data };
+    });
+    expect(statuses).toEqual([200, 200]);
+  });
+});
