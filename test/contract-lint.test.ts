@@ -8,16 +8,21 @@ import { afterAll, describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "..");
 const tool = (name: string) => join(root, "node_modules", ".bin", name);
 
+/** Runs `redocly lint … --format json` and expects its report to hold no problem at all. */
+function expectRedoclyReportsNothing(args: string[]): void {
+  const output = execFileSync(tool("redocly"), ["lint", ...args, "--format", "json"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const report = JSON.parse(output.slice(output.indexOf("{"))) as { totals: { errors: number; warnings: number }; problems: unknown[] };
+  expect(report.problems).toEqual([]);
+  expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+}
+
 describe("redocly lint", () => {
   it.each(["main", "mock-admin"])("passes on %s with zero errors and zero warnings, example rules raised to errors", (api) => {
-    const output = execFileSync(join(root, "node_modules", ".bin", "redocly"), ["lint", api, "--format", "json"], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const report = JSON.parse(output.slice(output.indexOf("{"))) as { totals: { errors: number; warnings: number }; problems: unknown[] };
-    expect(report.problems).toEqual([]);
-    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    expectRedoclyReportsNothing([api]);
   });
 
   it("checks examples against their schemas as errors, not warnings", () => {
@@ -37,13 +42,7 @@ describe.each(["openapi.json", "signalwire.openapi.json", "telnyx.openapi.json"]
   it("passes redocly lint with Redocly's recommended-strict ruleset alone: no error, no warning", () => {
     const config = join(rulesets, "redocly.yaml");
     writeFileSync(config, "extends:\n  - recommended-strict\n");
-    const output = execFileSync(tool("redocly"), ["lint", document, "--config", config, "--format", "json"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const report = JSON.parse(output.slice(output.indexOf("{"))) as { totals: { errors: number; warnings: number }; problems: unknown[] };
-    expect(report.problems).toEqual([]);
-    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    expectRedoclyReportsNothing([document, "--config", config]);
   });
 
   it("passes Spectral with spectral:oas: no result at any severity", () => {

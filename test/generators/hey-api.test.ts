@@ -2,31 +2,34 @@
  * @hey-api/openapi-ts (fetch client) on each per-provider document, as a consumer runs it: generate, type-check
  * under strict, then point only the base URL at the mock and update a participant.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../../src/mock/index.js";
-import { expectMuteAndCoach, outputFolder, PROVIDERS, runTool, typeCheck, typeChecks } from "./workspace.js";
+import {
+  expectMuteAndCoach,
+  type GeneratorRun,
+  namedTypes,
+  PROVIDERS,
+  runTool,
+  startRun,
+  typeCheck,
+  writeTypeChecks,
+} from "./workspace.js";
 
-const output = outputFolder("hey-api");
-let mock: MockServer;
+let run: GeneratorRun;
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0, host: "127.0.0.1", log: false });
+  run = await startRun("hey-api");
   for (const provider of PROVIDERS) {
-    runTool("openapi-ts", ["-i", provider.document, "-o", join(output.dir, provider.name), "-c", "@hey-api/client-fetch"]);
+    runTool("openapi-ts", ["-i", provider.document, "-o", join(run.dir, provider.name), "-c", "@hey-api/client-fetch"]);
   }
-  writeFileSync(
-    join(output.dir, "checks.ts"),
-    typeChecks(`import type { SignalWireUpdateParticipantRequest as SignalWireRequest } from "./signalwire/types.gen";
-import type { TelnyxError, TelnyxUpdateParticipantRequest as TelnyxRequest } from "./telnyx/types.gen";`),
+  writeTypeChecks(
+    run.dir,
+    namedTypes((provider) => `./${provider}/types.gen`),
   );
 }, 120_000);
 
-afterAll(async () => {
-  await mock?.close();
-  output.remove();
-});
+afterAll(() => run?.close());
 
 interface GeneratedClient {
   setConfig(config: { baseUrl: string }): void;
@@ -39,15 +42,15 @@ type GeneratedOperation = (options: {
 
 describe("@hey-api/openapi-ts", () => {
   it("generates clients that type-check under strict, keep the coaching rule and type Telnyx's error", () => {
-    typeCheck(output.dir);
+    typeCheck(run.dir);
   });
 
   it.each(PROVIDERS)("$name: names the document's server as its base URL; pointed at the mock, mutes and coaches", async (provider) => {
-    const types = readFileSync(join(output.dir, provider.name, "types.gen.ts"), "utf8");
+    const types = readFileSync(join(run.dir, provider.name, "types.gen.ts"), "utf8");
     expect(types).toContain(`baseUrl: '${provider.server}' | (string & {});`);
-    const { client } = (await import(join(output.dir, provider.name, "client.gen.ts"))) as { client: GeneratedClient };
-    const sdk = (await import(join(output.dir, provider.name, "sdk.gen.ts"))) as Record<string, GeneratedOperation>;
-    client.setConfig({ baseUrl: provider.baseUrl(mock.url) });
+    const { client } = (await import(join(run.dir, provider.name, "client.gen.ts"))) as { client: GeneratedClient };
+    const sdk = (await import(join(run.dir, provider.name, "sdk.gen.ts"))) as Record<string, GeneratedOperation>;
+    client.setConfig({ baseUrl: provider.baseUrl(run.mock.url) });
     await expectMuteAndCoach(provider, async (body) => {
       const { data, response } = await sdk[provider.operationId]!({
         path: provider.pathParameters(provider.call),

@@ -3,42 +3,37 @@
  * under strict, check that its zod schemas keep the contract's refusals, then point only the base URL at the
  * mock and update a participant through the generated Zodios client.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../../src/mock/index.js";
-import { expectMuteAndCoach, outputFolder, PROVIDERS, runTool, typeCheck, typeChecks } from "./workspace.js";
+import { expectMuteAndCoach, type GeneratorRun, PROVIDERS, runTool, startRun, typeCheck, writeTypeChecks } from "./workspace.js";
 
-const output = outputFolder("openapi-zod-client");
-let mock: MockServer;
+let run: GeneratorRun;
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0, host: "127.0.0.1", log: false });
+  run = await startRun("openapi-zod-client");
   for (const provider of PROVIDERS) {
-    mkdirSync(join(output.dir, provider.name));
+    mkdirSync(join(run.dir, provider.name));
     runTool("openapi-zod-client", [
       provider.document,
       "-o",
-      join(output.dir, provider.name, "client.ts"),
+      join(run.dir, provider.name, "client.ts"),
       "--strict-objects",
       "--export-schemas",
     ]);
   }
-  writeFileSync(
-    join(output.dir, "checks.ts"),
-    typeChecks(`import type { z } from "zod";
+  writeTypeChecks(
+    run.dir,
+    `import type { z } from "zod";
 import type { schemas as signalwire } from "./signalwire/client";
 import type { schemas as telnyx } from "./telnyx/client";
 type SignalWireRequest = z.infer<typeof signalwire.SignalWireUpdateParticipantRequest>;
 type TelnyxRequest = z.infer<typeof telnyx.TelnyxUpdateParticipantRequest>;
-type TelnyxError = z.infer<typeof telnyx.TelnyxError>;`),
+type TelnyxError = z.infer<typeof telnyx.TelnyxError>;`,
   );
 }, 120_000);
 
-afterAll(async () => {
-  await mock?.close();
-  output.remove();
-});
+afterAll(() => run?.close());
 
 interface ZodSchema {
   safeParse(value: unknown): { success: boolean };
@@ -56,13 +51,13 @@ type GeneratedOperation = (
   config: { params: Record<string, string>; headers: Record<string, string> },
 ) => Promise<unknown>;
 
-const load = (provider: (typeof PROVIDERS)[number]) => import(join(output.dir, provider.name, "client.ts")) as Promise<GeneratedModule>;
+const load = (provider: (typeof PROVIDERS)[number]) => import(join(run.dir, provider.name, "client.ts")) as Promise<GeneratedModule>;
 const requestSchema = (provider: (typeof PROVIDERS)[number]) =>
   `${provider.name === "signalwire" ? "SignalWire" : "Telnyx"}UpdateParticipantRequest`;
 
 describe("openapi-zod-client", () => {
   it("generates clients that type-check under strict, keep the coaching rule and type Telnyx's error", () => {
-    typeCheck(output.dir);
+    typeCheck(run.dir);
   });
 
   it.each(PROVIDERS)(
@@ -79,7 +74,7 @@ describe("openapi-zod-client", () => {
   );
 
   it.each(PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
-    const client = (await load(provider)).createApiClient(provider.baseUrl(mock.url));
+    const client = (await load(provider)).createApiClient(provider.baseUrl(run.mock.url));
     const statuses: number[] = [];
     client.axios.interceptors.response.use((response) => {
       statuses.push(response.status);

@@ -3,45 +3,38 @@
  * then update a participant on the mock. orval's fetch client takes its base URL when it is generated (its
  * `baseUrl` option), so that is where the mock's URL goes.
  */
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "orval";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { startMockServer, type MockServer } from "../../src/mock/index.js";
-import { expectMuteAndCoach, outputFolder, PROVIDERS, typeCheck, typeChecks } from "./workspace.js";
+import { expectMuteAndCoach, type GeneratorRun, namedTypes, PROVIDERS, startRun, typeCheck, writeTypeChecks } from "./workspace.js";
 
-const output = outputFolder("orval");
-let mock: MockServer;
+let run: GeneratorRun;
 
 beforeAll(async () => {
-  mock = await startMockServer({ port: 0, host: "127.0.0.1", log: false });
+  run = await startRun("orval");
   for (const provider of PROVIDERS) {
     await generate({
       input: { target: provider.document },
-      output: { target: join(output.dir, provider.name, "client.ts"), client: "fetch", baseUrl: provider.baseUrl(mock.url) },
+      output: { target: join(run.dir, provider.name, "client.ts"), client: "fetch", baseUrl: provider.baseUrl(run.mock.url) },
     });
   }
-  writeFileSync(
-    join(output.dir, "checks.ts"),
-    typeChecks(`import type { SignalWireUpdateParticipantRequest as SignalWireRequest } from "./signalwire/client";
-import type { TelnyxError, TelnyxUpdateParticipantRequest as TelnyxRequest } from "./telnyx/client";`),
+  writeTypeChecks(
+    run.dir,
+    namedTypes((provider) => `./${provider}/client`),
   );
 }, 120_000);
 
-afterAll(async () => {
-  await mock?.close();
-  output.remove();
-});
+afterAll(() => run?.close());
 
 type GeneratedOperation = (...args: unknown[]) => Promise<{ data: unknown; status: number }>;
 
 describe("orval", () => {
   it("generates clients that type-check under strict, keep the coaching rule and type Telnyx's error", () => {
-    typeCheck(output.dir);
+    typeCheck(run.dir);
   });
 
   it.each(PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
-    const sdk = (await import(join(output.dir, provider.name, "client.ts"))) as Record<string, GeneratedOperation>;
+    const sdk = (await import(join(run.dir, provider.name, "client.ts"))) as Record<string, GeneratedOperation>;
     await expectMuteAndCoach(provider, async (body) => {
       const { data, status } = await sdk[provider.operationId]!(...Object.values(provider.pathParameters(provider.call)), body, {
         headers: { Authorization: provider.authorization },

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY } from "../fixtures/ids.js";
 import { basic, bearer } from "../helpers/http.js";
+import { startMockServer, type MockServer } from "../../src/mock/index.js";
 
 export const root = join(import.meta.dirname, "..", "..");
 
@@ -73,12 +74,27 @@ export const PROVIDERS: ProviderCase[] = [
   },
 ];
 
-/** A fresh folder for one generator's output; `remove` deletes it. */
-export function outputFolder(generator: string): { dir: string; remove: () => void } {
+/** What one generator's test runs against: the mock, and a fresh folder for the generated code. */
+export interface GeneratorRun {
+  mock: MockServer;
+  dir: string;
+  /** Stops the mock and deletes the folder. */
+  close(): Promise<void>;
+}
+
+export async function startRun(generator: string): Promise<GeneratorRun> {
   const parent = join(root, "artifacts", "generators");
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, `${generator}-`));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const mock = await startMockServer({ port: 0, host: "127.0.0.1", log: false });
+  return {
+    mock,
+    dir,
+    close: async () => {
+      await mock.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs a command-line tool of this repo's node_modules; its output is in the error when it fails. */
@@ -91,12 +107,23 @@ export function runTool(tool: string, args: string[], cwd = root): string {
   });
 }
 
+/** The `header` of `writeTypeChecks` for a generator that names its types after the schemas, in `module(provider)`. */
+export function namedTypes(module: (provider: ProviderCase["name"]) => string): string {
+  return `import type { SignalWireUpdateParticipantRequest as SignalWireRequest } from "${module("signalwire")}";
+import type { TelnyxError, TelnyxUpdateParticipantRequest as TelnyxRequest } from "${module("telnyx")}";`;
+}
+
 /**
- * What every generator's types must say, written against three type names the caller's `header` defines:
- * `SignalWireRequest`, `TelnyxRequest` and `TelnyxError`. An unused `@ts-expect-error` fails the check, so
- * a type that lost the coaching rule, or an error type widened to `unknown`, fails it.
+ * Writes `checks.ts` into `dir`: what every generator's types must say, against three type names the
+ * caller's `header` defines: `SignalWireRequest`, `TelnyxRequest` and `TelnyxError`. An unused
+ * `@ts-expect-error` fails the type check, so a type that lost the coaching rule, or an error type widened
+ * to `unknown`, fails it.
  */
-export function typeChecks(header: string): string {
+export function writeTypeChecks(dir: string, header: string): void {
+  writeFileSync(join(dir, "checks.ts"), typeChecksSource(header));
+}
+
+function typeChecksSource(header: string): string {
   return `${header}
 
 export const coaching: SignalWireRequest = { Coaching: true, CallSidToCoach: "${SW_CALLS[1]}" };
