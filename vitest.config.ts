@@ -1,7 +1,17 @@
 import { defineConfig } from "vitest/config";
 
-/** Tests that need the build (dist/), a browser or a packed tarball: `npm test` runs them, `npm run test:unit` does not. */
-const whole = ["test/docs.test.ts", "test/package.test.ts", "test/quick-start.test.ts", "test/runtimes.test.ts"];
+/**
+ * Tests that need the build (dist/), a browser, a packed tarball, or run other tools (the SDK generators,
+ * Prism): `npm test` runs them, `npm run test:unit` does not.
+ */
+const whole = [
+  "test/docs.test.ts",
+  "test/package.test.ts",
+  "test/quick-start.test.ts",
+  "test/runtimes.test.ts",
+  "test/generators/**/*.test.ts",
+  "test/prism.test.ts",
+];
 
 export default defineConfig({
   test: {

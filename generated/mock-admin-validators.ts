@@ -1703,7 +1703,7 @@ export const strictValidators = {
   Journal: validateJournalStrict as unknown as CompiledValidator,
 };
 
-/** The condition of each schema's `if`/`then` rule, in words, for error messages. */
-export const conditions: Partial<Record<SchemaName, string>> = {};
+/** Each schema's conditional rule: where its `anyOf` is, the fields it tests, its condition in words. */
+export const conditions: Partial<Record<SchemaName, import("../src/contract/violations.js").ConditionalRule>> = {};
 
 export type SchemaName = keyof typeof validators;

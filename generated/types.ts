@@ -99,7 +99,25 @@ export interface components {
          * @description The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`
          *     (decision 7); fields not listed here are rejected (decision 8).
          */
-        SignalWireUpdateParticipantRequest: {
+        SignalWireUpdateParticipantRequest: components["schemas"]["SignalWireUpdateParticipantFields"] & ({
+            /**
+             * @constant
+             * @enum {boolean}
+             */
+            Coaching?: false;
+        } | {
+            /**
+             * @constant
+             * @enum {boolean}
+             */
+            Coaching: true;
+            CallSidToCoach: string;
+        });
+        /**
+         * SignalWire participant update fields
+         * @description Every field of the update, each optional.
+         */
+        SignalWireUpdateParticipantFields: {
             /** @description Whether the participant is muted. Left out, the participant's mute state does not change. */
             Muted?: boolean;
             /** @description Whether the participant is on hold. Left out, the hold state does not change. */
@@ -235,7 +253,25 @@ export interface components {
          * @description The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;
          *     fields not listed here are rejected (decisions 8, 10 and 12).
          */
-        TelnyxUpdateParticipantRequest: {
+        TelnyxUpdateParticipantRequest: components["schemas"]["TelnyxUpdateParticipantFields"] & ({
+            /**
+             * @constant
+             * @enum {boolean}
+             */
+            Coaching?: false;
+        } | {
+            /**
+             * @constant
+             * @enum {boolean}
+             */
+            Coaching: true;
+            CallSidToCoach: string;
+        });
+        /**
+         * Telnyx participant update fields
+         * @description Every field of the update, each optional.
+         */
+        TelnyxUpdateParticipantFields: {
             /** @description Whether the participant should be muted. Left out, the mute state does not change. */
             Muted?: boolean;
             /** @description Whether the participant should be on hold. Left out, the hold state does not change. */
@@ -335,7 +371,12 @@ export interface components {
          * @description One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors
          *     carry `code` (from Telnyx's error list) and `title` too (decision 16).
          */
-        TelnyxError: {
+        TelnyxError: (components["schemas"]["TelnyxErrorFields"] & unknown) | (components["schemas"]["TelnyxErrorFields"] & unknown);
+        /**
+         * Telnyx error fields
+         * @description The fields a Telnyx error may carry; each error has `detail` or `title`.
+         */
+        TelnyxErrorFields: {
             /** @description Telnyx's error code, a string of digits. */
             code?: string;
             /** @description A short summary of the error. */
@@ -357,7 +398,7 @@ export interface components {
                  */
                 url?: string;
             };
-        } & (unknown | unknown);
+        };
     };
     responses: never;
     parameters: never;

@@ -603,505 +603,13 @@ return errors === 0;
 validate22.evaluated = {"props":{"account_sid":true,"call_sid":true,"call_sid_to_coach":true,"coaching":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"start_conference_on_enter":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateSignalWireUpdateParticipantRequest = validate23;
-const schema36 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of the wait music played while the conference has not started yet. Empty: play nothing\nwhile waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching\n(`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio and SignalWire's\nolder spec say; decision 7). The empty string stops coaching (the \"barge\" sample, decision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference\npages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted\nonly as `false`, which asks for nothing; `true` is rejected, since the current spec does not say\nthat SignalWire honours it (decision 8).\n","deprecated":true,"type":"boolean","const":false}},"if":{"properties":{"Coaching":{"const":true}},"required":["Coaching"]},"then":{"required":["CallSidToCoach"],"properties":{"CallSidToCoach":{"minLength":1}}}};
-const schema37 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
-const schema38 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
-const func3 = Object.prototype.hasOwnProperty;
+const schema36 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","allOf":[{"$ref":"#/$defs/SignalWireUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema37 = {"title":"SignalWire participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of the wait music played while the conference has not started yet. Empty: play nothing\nwhile waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching\n(`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio and SignalWire's\nolder spec say; decision 7). The empty string stops coaching (the \"barge\" sample, decision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference\npages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted\nonly as `false`, which asks for nothing; `true` is rejected, since the current spec does not say\nthat SignalWire honours it (decision 8).\n","deprecated":true,"type":"boolean","const":false}}};
+const schema38 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
+const schema39 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
+const func2 = Object.prototype.hasOwnProperty;
 const formats12 = module0.formats.uri;
 const pattern5 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "u");
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate23.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs1 = errors;
-let valid0 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.Coaching === undefined) && (missing0 = "Coaching")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-if(data.Coaching !== undefined){
-if(true !== data.Coaching){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.CallSidToCoach === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema36.then.required,parentSchema:schema36.then,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.CallSidToCoach !== undefined){
-let data1 = data.CallSidToCoach;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/then/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.then.properties.CallSidToCoach,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-if(valid0){
-var props0 = {};
-props0.CallSidToCoach = true;
-props0.Coaching = true;
-}
-}
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema36.if,parentSchema:schema36,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func3.call(schema36.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.Muted !== undefined){
-let data2 = data.Muted;
-if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Muted.type,parentSchema:schema36.properties.Muted,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.Hold !== undefined){
-let data3 = data.Hold;
-if(typeof data3 !== "boolean"){
-const err7 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Hold.type,parentSchema:schema36.properties.Hold,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.HoldUrl !== undefined){
-let data4 = data.HoldUrl;
-if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
-const err8 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(!(formats12(data4))){
-const err9 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data4};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.HoldMethod !== undefined){
-let data5 = data.HoldMethod;
-if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data5};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(!((data5 === "GET") || (data5 === "POST"))){
-const err12 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.AnnounceUrl !== undefined){
-let data6 = data.AnnounceUrl;
-if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err13 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(!(formats12(data6))){
-const err14 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data6};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.AnnounceMethod !== undefined){
-let data7 = data.AnnounceMethod;
-if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data7};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(!((data7 === "GET") || (data7 === "POST"))){
-const err17 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.WaitUrl !== undefined){
-let data8 = data.WaitUrl;
-if(typeof data8 !== "string"){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.WaitUrl.type,parentSchema:schema36.properties.WaitUrl,data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-const _errs25 = errors;
-let valid8 = true;
-const _errs26 = errors;
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err19 = {};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-var _valid1 = _errs26 === errors;
-errors = _errs25;
-if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs27 = errors;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err20 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(!(formats12(data8))){
-const err21 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data8};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-var _valid1 = _errs27 === errors;
-valid8 = _valid1;
-}
-if(!valid8){
-const err23 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema36.properties.WaitUrl.if,parentSchema:schema36.properties.WaitUrl,data:data8};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.WaitMethod !== undefined){
-let data9 = data.WaitMethod;
-if(typeof data9 !== "string"){
-const err24 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data9};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(!((data9 === "GET") || (data9 === "POST"))){
-const err25 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data9};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.Coaching !== undefined){
-let data10 = data.Coaching;
-if(typeof data10 !== "boolean"){
-const err26 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Coaching.type,parentSchema:schema36.properties.Coaching,data:data10};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.CallSidToCoach !== undefined){
-let data11 = data.CallSidToCoach;
-const _errs36 = errors;
-let valid11 = false;
-const _errs37 = errors;
-if(typeof data11 === "string"){
-if(!(formats0.test(data11))){
-const err27 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema36.properties.CallSidToCoach.anyOf[0],data:data11};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema36.properties.CallSidToCoach.anyOf[0],data:data11};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var _valid2 = _errs37 === errors;
-valid11 = valid11 || _valid2;
-const _errs39 = errors;
-if(typeof data11 === "string"){
-if(func1(data11) > 0){
-const err29 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema36.properties.CallSidToCoach.anyOf[1],data:data11};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema36.properties.CallSidToCoach.anyOf[1],data:data11};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var _valid2 = _errs39 === errors;
-valid11 = valid11 || _valid2;
-if(!valid11){
-const err31 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.properties.CallSidToCoach.anyOf,parentSchema:schema36.properties.CallSidToCoach,data:data11};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-else {
-errors = _errs36;
-if(vErrors !== null){
-if(_errs36){
-vErrors.length = _errs36;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.Beep !== undefined){
-let data12 = data.Beep;
-if(typeof data12 !== "boolean"){
-const err32 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.Beep.type,parentSchema:schema36.properties.Beep,data:data12};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(false !== data12){
-const err33 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema36.properties.Beep,data:data12};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-validate23.errors = vErrors;
-return errors === 0;
-}
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateTelnyxErrors = validate24;
-const schema43 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
-const schema44 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","type":"object","allOf":[{"anyOf":[{"required":["detail"]},{"required":["title"]}]}],"properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
-const pattern8 = new RegExp("^[0-9]+$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1114,8 +622,966 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema37.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.Muted !== undefined){
+let data0 = data.Muted;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Muted.type,parentSchema:schema37.properties.Muted,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.Hold !== undefined){
+let data1 = data.Hold;
+if(typeof data1 !== "boolean"){
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Hold.type,parentSchema:schema37.properties.Hold,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.HoldUrl !== undefined){
+let data2 = data.HoldUrl;
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(formats12(data2))){
+const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.HoldMethod !== undefined){
+let data3 = data.HoldMethod;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((data3 === "GET") || (data3 === "POST"))){
+const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.AnnounceUrl !== undefined){
+let data4 = data.AnnounceUrl;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(formats12(data4))){
+const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.AnnounceMethod !== undefined){
+let data5 = data.AnnounceMethod;
+if(typeof data5 !== "string"){
+const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!((data5 === "GET") || (data5 === "POST"))){
+const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.WaitUrl !== undefined){
+let data6 = data.WaitUrl;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.WaitUrl.type,parentSchema:schema37.properties.WaitUrl,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const _errs20 = errors;
+let valid5 = true;
+const _errs21 = errors;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid0 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs22 = errors;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats12(data6))){
+const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs22 === errors;
+valid5 = _valid0;
+}
+if(!valid5){
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.properties.WaitUrl.if,parentSchema:schema37.properties.WaitUrl,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.WaitMethod !== undefined){
+let data7 = data.WaitMethod;
+if(typeof data7 !== "string"){
+const err19 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data7 === "GET") || (data7 === "POST"))){
+const err20 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.Coaching !== undefined){
+let data8 = data.Coaching;
+if(typeof data8 !== "boolean"){
+const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Coaching.type,parentSchema:schema37.properties.Coaching,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.CallSidToCoach !== undefined){
+let data9 = data.CallSidToCoach;
+const _errs31 = errors;
+let valid8 = false;
+const _errs32 = errors;
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema37.properties.CallSidToCoach.anyOf[0],data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema37.properties.CallSidToCoach.anyOf[0],data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid1 = _errs32 === errors;
+valid8 = valid8 || _valid1;
+const _errs34 = errors;
+if(typeof data9 === "string"){
+if(func1(data9) > 0){
+const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema37.properties.CallSidToCoach.anyOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema37.properties.CallSidToCoach.anyOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs34 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const err26 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.properties.CallSidToCoach.anyOf,parentSchema:schema37.properties.CallSidToCoach,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.Beep !== undefined){
+let data10 = data.Beep;
+if(typeof data10 !== "boolean"){
+const err27 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Beep.type,parentSchema:schema37.properties.Beep,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(false !== data10){
+const err28 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema37.properties.Beep,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Coaching !== undefined){
+let data0 = data.Coaching;
+if(typeof data0 !== "boolean"){
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema36.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(false !== data0){
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema36.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(data0 === false)){
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema36.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema36.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema36.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.Coaching = true;
+}
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Coaching === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema36.allOf[1].anyOf[1].required,parentSchema:schema36.allOf[1].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.CallSidToCoach === undefined){
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema36.allOf[1].anyOf[1].required,parentSchema:schema36.allOf[1].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.Coaching !== undefined){
+let data1 = data.Coaching;
+if(typeof data1 !== "boolean"){
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema36.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(true !== data1){
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema36.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(data1 === true)){
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema36.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema36.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema36.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.CallSidToCoach !== undefined){
+let data2 = data.CallSidToCoach;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema36.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.Coaching = true;
+props0.CallSidToCoach = true;
+}
+}
+if(!valid1){
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.allOf[1].anyOf,parentSchema:schema36.allOf[1],data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateTelnyxErrors = validate26;
+const schema44 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
+const schema45 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
+const schema46 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
+const pattern8 = new RegExp("^[0-9]+$", "u");
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code !== undefined){
+let data0 = data.code;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err0 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.code,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.code.type,parentSchema:schema46.properties.code,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.detail !== undefined){
+let data2 = data.detail;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.detail.type,parentSchema:schema46.properties.detail,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data3 = data.source;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.pointer !== undefined){
+let data4 = data3.pointer;
+if(typeof data4 !== "string"){
+const err4 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.pointer.type,parentSchema:schema46.properties.source.properties.pointer,data:data4};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data3.parameter !== undefined){
+let data5 = data3.parameter;
+if(typeof data5 !== "string"){
+const err5 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.parameter.type,parentSchema:schema46.properties.source.properties.parameter,data:data5};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.source.type,parentSchema:schema46.properties.source,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.meta !== undefined){
+let data6 = data.meta;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.url !== undefined){
+let data7 = data6.url;
+if(typeof data7 === "string"){
+if(!(formats12(data7))){
+const err7 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46.properties.meta.properties.url,data:data7};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.meta.properties.url.type,parentSchema:schema46.properties.meta.properties.url,data:data7};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.meta.type,parentSchema:schema46.properties.meta,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.detail === undefined){
+const err11 = {instancePath,schemaPath:"#/anyOf/0/allOf/1/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema45.anyOf[0].allOf[1].required,parentSchema:schema45.anyOf[0].allOf[1],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.code = true;
+props0.title = true;
+props0.detail = true;
+props0.source = true;
+props0.meta = true;
+}
+const _errs22 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code !== undefined){
+let data8 = data.code;
+if(typeof data8 === "string"){
+if(!pattern8.test(data8)){
+const err12 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.code,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.code.type,parentSchema:schema46.properties.code,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data9 = data.title;
+if(typeof data9 !== "string"){
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data9};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.detail !== undefined){
+let data10 = data.detail;
+if(typeof data10 !== "string"){
+const err15 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.detail.type,parentSchema:schema46.properties.detail,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data11 = data.source;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.pointer !== undefined){
+let data12 = data11.pointer;
+if(typeof data12 !== "string"){
+const err16 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.pointer.type,parentSchema:schema46.properties.source.properties.pointer,data:data12};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data11.parameter !== undefined){
+let data13 = data11.parameter;
+if(typeof data13 !== "string"){
+const err17 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.parameter.type,parentSchema:schema46.properties.source.properties.parameter,data:data13};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.source.type,parentSchema:schema46.properties.source,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.meta !== undefined){
+let data14 = data.meta;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.url !== undefined){
+let data15 = data14.url;
+if(typeof data15 === "string"){
+if(!(formats12(data15))){
+const err19 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46.properties.meta.properties.url,data:data15};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.meta.properties.url.type,parentSchema:schema46.properties.meta.properties.url,data:data15};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.meta.type,parentSchema:schema46.properties.meta,data:data14};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.title === undefined){
+const err23 = {instancePath,schemaPath:"#/anyOf/1/allOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema45.anyOf[1].allOf[1].required,parentSchema:schema45.anyOf[1].allOf[1],data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var _valid0 = _errs22 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.code = true;
+props0.title = true;
+props0.detail = true;
+props0.source = true;
+props0.meta = true;
+}
+}
+if(!valid0){
+const err24 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema45.anyOf,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate27.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate27.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate26.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1128,7 +1594,7 @@ if(data.errors !== undefined){
 let data0 = data.errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.errors,data:data0};
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1139,13 +1605,14 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs7 = errors;
-let valid5 = false;
-const _errs8 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.detail === undefined){
-const err2 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema44.allOf[0].anyOf[0].required,parentSchema:schema44.allOf[0].anyOf[0],data:data1};
+if(!(validate27(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.errors.type,parentSchema:schema44.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1155,12 +1622,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-var _valid0 = _errs8 === errors;
-valid5 = valid5 || _valid0;
-const _errs9 = errors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.title === undefined){
-const err3 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema44.allOf[0].anyOf[1].required,parentSchema:schema44.allOf[0].anyOf[1],data:data1};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1169,211 +1633,19 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-var _valid0 = _errs9 === errors;
-valid5 = valid5 || _valid0;
-if(!valid5){
-const err4 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema44.allOf[0].anyOf,parentSchema:schema44.allOf[0],data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.code !== undefined){
-let data2 = data1.code;
-if(typeof data2 === "string"){
-if(!pattern8.test(data2)){
-const err5 = {instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/$defs/TelnyxError/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema44.properties.code,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/$defs/TelnyxError/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.code.type,parentSchema:schema44.properties.code,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data1.title !== undefined){
-let data3 = data1.title;
-if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/errors/" + i0+"/title",schemaPath:"#/$defs/TelnyxError/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.title.type,parentSchema:schema44.properties.title,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data1.detail !== undefined){
-let data4 = data1.detail;
-if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/errors/" + i0+"/detail",schemaPath:"#/$defs/TelnyxError/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.detail.type,parentSchema:schema44.properties.detail,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data1.source !== undefined){
-let data5 = data1.source;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.pointer !== undefined){
-let data6 = data5.pointer;
-if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/errors/" + i0+"/source/pointer",schemaPath:"#/$defs/TelnyxError/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.source.properties.pointer.type,parentSchema:schema44.properties.source.properties.pointer,data:data6};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data5.parameter !== undefined){
-let data7 = data5.parameter;
-if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/errors/" + i0+"/source/parameter",schemaPath:"#/$defs/TelnyxError/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.source.properties.parameter.type,parentSchema:schema44.properties.source.properties.parameter,data:data7};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/errors/" + i0+"/source",schemaPath:"#/$defs/TelnyxError/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.source.type,parentSchema:schema44.properties.source,data:data5};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data1.meta !== undefined){
-let data8 = data1.meta;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.url !== undefined){
-let data9 = data8.url;
-if(typeof data9 === "string"){
-if(!(formats12(data9))){
-const err12 = {instancePath:instancePath+"/errors/" + i0+"/meta/url",schemaPath:"#/$defs/TelnyxError/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema44.properties.meta.properties.url,data:data9};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/errors/" + i0+"/meta/url",schemaPath:"#/$defs/TelnyxError/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.meta.properties.url.type,parentSchema:schema44.properties.meta.properties.url,data:data9};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/errors/" + i0+"/meta",schemaPath:"#/$defs/TelnyxError/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.meta.type,parentSchema:schema44.properties.meta,data:data8};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/$defs/TelnyxError/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data1};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.errors.type,parentSchema:schema43.properties.errors,data:data0};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-validate24.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxParticipant = validate25;
-const schema45 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The identifier of this participant's call.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The identifier of the coached participant's call.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
-const pattern9 = new RegExp("\\.json$", "u");
+export const validateTelnyxParticipant = validate29;
+const schema48 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The identifier of this participant's call.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The identifier of the coached participant's call.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
+const pattern10 = new RegExp("\\.json$", "u");
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1384,7 +1656,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_sid !== undefined){
 let data0 = data.account_sid;
 if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.account_sid.type,parentSchema:schema45.properties.account_sid,data:data0};
+const err0 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.account_sid.type,parentSchema:schema48.properties.account_sid,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1397,7 +1669,7 @@ errors++;
 if(data.api_version !== undefined){
 let data1 = data.api_version;
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/api_version",schemaPath:"#/properties/api_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.api_version.type,parentSchema:schema45.properties.api_version,data:data1};
+const err1 = {instancePath:instancePath+"/api_version",schemaPath:"#/properties/api_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.api_version.type,parentSchema:schema48.properties.api_version,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1410,7 +1682,7 @@ errors++;
 if(data.call_sid !== undefined){
 let data2 = data.call_sid;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.call_sid.type,parentSchema:schema45.properties.call_sid,data:data2};
+const err2 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.call_sid.type,parentSchema:schema48.properties.call_sid,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1423,7 +1695,7 @@ errors++;
 if(data.call_sid_legacy !== undefined){
 let data3 = data.call_sid_legacy;
 if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/call_sid_legacy",schemaPath:"#/properties/call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.call_sid_legacy.type,parentSchema:schema45.properties.call_sid_legacy,data:data3};
+const err3 = {instancePath:instancePath+"/call_sid_legacy",schemaPath:"#/properties/call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.call_sid_legacy.type,parentSchema:schema48.properties.call_sid_legacy,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1436,7 +1708,7 @@ errors++;
 if(data.coaching !== undefined){
 let data4 = data.coaching;
 if(typeof data4 !== "boolean"){
-const err4 = {instancePath:instancePath+"/coaching",schemaPath:"#/properties/coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.coaching.type,parentSchema:schema45.properties.coaching,data:data4};
+const err4 = {instancePath:instancePath+"/coaching",schemaPath:"#/properties/coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.coaching.type,parentSchema:schema48.properties.coaching,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1449,7 +1721,7 @@ errors++;
 if(data.coaching_call_sid !== undefined){
 let data5 = data.coaching_call_sid;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/coaching_call_sid",schemaPath:"#/properties/coaching_call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.coaching_call_sid.type,parentSchema:schema45.properties.coaching_call_sid,data:data5};
+const err5 = {instancePath:instancePath+"/coaching_call_sid",schemaPath:"#/properties/coaching_call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.coaching_call_sid.type,parentSchema:schema48.properties.coaching_call_sid,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1462,7 +1734,7 @@ errors++;
 if(data.coaching_call_sid_legacy !== undefined){
 let data6 = data.coaching_call_sid_legacy;
 if(typeof data6 !== "string"){
-const err6 = {instancePath:instancePath+"/coaching_call_sid_legacy",schemaPath:"#/properties/coaching_call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.coaching_call_sid_legacy.type,parentSchema:schema45.properties.coaching_call_sid_legacy,data:data6};
+const err6 = {instancePath:instancePath+"/coaching_call_sid_legacy",schemaPath:"#/properties/coaching_call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.coaching_call_sid_legacy.type,parentSchema:schema48.properties.coaching_call_sid_legacy,data:data6};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1476,7 +1748,7 @@ if(data.conference_sid !== undefined){
 let data7 = data.conference_sid;
 if(typeof data7 === "string"){
 if(!(formats0.test(data7))){
-const err7 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema45.properties.conference_sid,data:data7};
+const err7 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema48.properties.conference_sid,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1487,7 +1759,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.conference_sid.type,parentSchema:schema45.properties.conference_sid,data:data7};
+const err8 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.conference_sid.type,parentSchema:schema48.properties.conference_sid,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1550,7 +1822,7 @@ errors++;
 if(data.end_conference_on_exit !== undefined){
 let data10 = data.end_conference_on_exit;
 if(typeof data10 !== "boolean"){
-const err13 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/properties/end_conference_on_exit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.end_conference_on_exit.type,parentSchema:schema45.properties.end_conference_on_exit,data:data10};
+const err13 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/properties/end_conference_on_exit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.end_conference_on_exit.type,parentSchema:schema48.properties.end_conference_on_exit,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1563,7 +1835,7 @@ errors++;
 if(data.hold !== undefined){
 let data11 = data.hold;
 if(typeof data11 !== "boolean"){
-const err14 = {instancePath:instancePath+"/hold",schemaPath:"#/properties/hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.hold.type,parentSchema:schema45.properties.hold,data:data11};
+const err14 = {instancePath:instancePath+"/hold",schemaPath:"#/properties/hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.hold.type,parentSchema:schema48.properties.hold,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1576,7 +1848,7 @@ errors++;
 if(data.muted !== undefined){
 let data12 = data.muted;
 if(typeof data12 !== "boolean"){
-const err15 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.muted.type,parentSchema:schema45.properties.muted,data:data12};
+const err15 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.muted.type,parentSchema:schema48.properties.muted,data:data12};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1589,7 +1861,7 @@ errors++;
 if(data.status !== undefined){
 let data13 = data.status;
 if(typeof data13 !== "string"){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.status.type,parentSchema:schema45.properties.status,data:data13};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.status.type,parentSchema:schema48.properties.status,data:data13};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1599,7 +1871,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(((data13 === "connecting") || (data13 === "connected")) || (data13 === "completed"))){
-const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema45.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.status.enum,parentSchema:schema45.properties.status,data:data13};
+const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema48.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.status.enum,parentSchema:schema48.properties.status,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1612,8 +1884,8 @@ errors++;
 if(data.uri !== undefined){
 let data14 = data.uri;
 if(typeof data14 === "string"){
-if(!pattern9.test(data14)){
-const err18 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "\\.json$"},message:"must match pattern \""+"\\.json$"+"\"",schema:"\\.json$",parentSchema:schema45.properties.uri,data:data14};
+if(!pattern10.test(data14)){
+const err18 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "\\.json$"},message:"must match pattern \""+"\\.json$"+"\"",schema:"\\.json$",parentSchema:schema48.properties.uri,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1624,7 +1896,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.uri.type,parentSchema:schema45.properties.uri,data:data14};
+const err19 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.uri.type,parentSchema:schema48.properties.uri,data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1636,7 +1908,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1645,31 +1917,29 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":{"account_sid":true,"api_version":true,"call_sid":true,"call_sid_legacy":true,"coaching":true,"coaching_call_sid":true,"coaching_call_sid_legacy":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":{"account_sid":true,"api_version":true,"call_sid":true,"call_sid_legacy":true,"coaching":true,"coaching_call_sid":true,"coaching_call_sid_legacy":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxUpdateParticipantRequest = validate26;
-const schema48 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}},"if":{"properties":{"Coaching":{"const":true}},"required":["Coaching"]},"then":{"required":["CallSidToCoach"],"properties":{"CallSidToCoach":{"minLength":1}}}};
+export const validateTelnyxUpdateParticipantRequest = validate30;
+const schema51 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema52 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1 = errors;
-let valid0 = true;
-const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.Coaching === undefined) && (missing0 = "Coaching")){
-const err0 = {};
+for(const key0 in data){
+if(!(func2.call(schema52.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1678,10 +1948,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-else {
-if(data.Coaching !== undefined){
-if(true !== data.Coaching){
-const err1 = {};
+}
+if(data.Muted !== undefined){
+let data0 = data.Muted;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.Muted.type,parentSchema:schema52.properties.Muted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1691,23 +1962,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.CallSidToCoach === undefined){
-const err2 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema48.then.required,parentSchema:schema48.then,data};
+if(data.Hold !== undefined){
+let data1 = data.Hold;
+if(typeof data1 !== "boolean"){
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.Hold.type,parentSchema:schema52.properties.Hold,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1716,11 +1974,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.CallSidToCoach !== undefined){
-let data1 = data.CallSidToCoach;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/then/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema48.then.properties.CallSidToCoach,data:data1};
+}
+if(data.HoldUrl !== undefined){
+let data2 = data.HoldUrl;
+if(typeof data2 === "string"){
+if(!pattern5.test(data2)){
+const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1729,19 +1988,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-}
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-if(valid0){
-var props0 = {};
-props0.CallSidToCoach = true;
-props0.Coaching = true;
-}
-}
-if(!valid0){
-const err4 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.if,parentSchema:schema48,data};
+if(!(formats12(data2))){
+const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1750,10 +1998,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func3.call(schema48.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+}
+else {
+const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1763,10 +2010,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.Muted !== undefined){
-let data2 = data.Muted;
-if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.Muted.type,parentSchema:schema48.properties.Muted,data:data2};
+if(data.HoldMethod !== undefined){
+let data3 = data.HoldMethod;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1775,11 +2022,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.Hold !== undefined){
-let data3 = data.Hold;
-if(typeof data3 !== "boolean"){
-const err7 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.Hold.type,parentSchema:schema48.properties.Hold,data:data3};
+if(!((data3 === "GET") || (data3 === "POST"))){
+const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1789,11 +2033,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.HoldUrl !== undefined){
-let data4 = data.HoldUrl;
+if(data.AnnounceUrl !== undefined){
+let data4 = data.AnnounceUrl;
 if(typeof data4 === "string"){
 if(!pattern5.test(data4)){
-const err8 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data4};
+const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1803,7 +2047,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!(formats12(data4))){
-const err9 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data4};
+const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1814,7 +2058,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data4};
+const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1824,10 +2068,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.HoldMethod !== undefined){
-let data5 = data.HoldMethod;
+if(data.AnnounceMethod !== undefined){
+let data5 = data.AnnounceMethod;
 if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data5};
+const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1837,7 +2081,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data5 === "GET") || (data5 === "POST"))){
-const err12 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data5};
+const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1847,11 +2091,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.AnnounceUrl !== undefined){
-let data6 = data.AnnounceUrl;
-if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err13 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data6};
+if(data.WaitUrl !== undefined){
+let data6 = data.WaitUrl;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.WaitUrl.type,parentSchema:schema52.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1860,8 +2103,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!(formats12(data6))){
-const err14 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data6};
+const _errs20 = errors;
+let valid5 = true;
+const _errs21 = errors;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1871,8 +2118,21 @@ vErrors.push(err14);
 errors++;
 }
 }
+var _valid0 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
 else {
-const err15 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data6};
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs22 = errors;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1881,11 +2141,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.AnnounceMethod !== undefined){
-let data7 = data.AnnounceMethod;
-if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data7};
+if(!(formats12(data6))){
+const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1894,8 +2151,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!((data7 === "GET") || (data7 === "POST"))){
-const err17 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data7};
+}
+else {
+const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1904,11 +2162,11 @@ vErrors.push(err17);
 }
 errors++;
 }
+var _valid0 = _errs22 === errors;
+valid5 = _valid0;
 }
-if(data.WaitUrl !== undefined){
-let data8 = data.WaitUrl;
-if(typeof data8 !== "string"){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.WaitUrl.type,parentSchema:schema48.properties.WaitUrl,data:data8};
+if(!valid5){
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.properties.WaitUrl.if,parentSchema:schema52.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1917,12 +2175,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-const _errs25 = errors;
-let valid8 = true;
-const _errs26 = errors;
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err19 = {};
+}
+if(data.BeepOnExit !== undefined){
+let data7 = data.BeepOnExit;
+if(typeof data7 !== "boolean"){
+const err19 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.BeepOnExit.type,parentSchema:schema52.properties.BeepOnExit,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1932,21 +2189,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-var _valid1 = _errs26 === errors;
-errors = _errs25;
-if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs27 = errors;
-if(typeof data8 === "string"){
-if(!pattern5.test(data8)){
-const err20 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema37,data:data8};
+if(data.EndConferenceOnExit !== undefined){
+let data8 = data.EndConferenceOnExit;
+if(typeof data8 !== "boolean"){
+const err20 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.EndConferenceOnExit.type,parentSchema:schema52.properties.EndConferenceOnExit,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1955,8 +2201,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(formats12(data8))){
-const err21 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema37,data:data8};
+}
+if(data.Coaching !== undefined){
+let data9 = data.Coaching;
+if(typeof data9 !== "boolean"){
+const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.Coaching.type,parentSchema:schema52.properties.Coaching,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1966,8 +2215,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data8};
+if(data.CallSidToCoach !== undefined){
+let data10 = data.CallSidToCoach;
+if(typeof data10 !== "string"){
+const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.CallSidToCoach.type,parentSchema:schema52.properties.CallSidToCoach,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1976,11 +2227,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid1 = _errs27 === errors;
-valid8 = _valid1;
 }
-if(!valid8){
-const err23 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.properties.WaitUrl.if,parentSchema:schema48.properties.WaitUrl,data:data8};
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1989,82 +2239,193 @@ vErrors.push(err23);
 }
 errors++;
 }
+validate31.errors = vErrors;
+return errors === 0;
 }
-if(data.BeepOnExit !== undefined){
-let data9 = data.BeepOnExit;
-if(typeof data9 !== "boolean"){
-const err24 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.BeepOnExit.type,parentSchema:schema48.properties.BeepOnExit,data:data9};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Coaching !== undefined){
+let data0 = data.Coaching;
+if(typeof data0 !== "boolean"){
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema51.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err0];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err0);
+}
+errors++;
+}
+if(false !== data0){
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema51.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(data0 === false)){
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema51.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema51.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema51.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
 }
-if(data.EndConferenceOnExit !== undefined){
-let data10 = data.EndConferenceOnExit;
-if(typeof data10 !== "boolean"){
-const err25 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.EndConferenceOnExit.type,parentSchema:schema48.properties.EndConferenceOnExit,data:data10};
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.Coaching = true;
+}
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Coaching === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema51.allOf[1].anyOf[1].required,parentSchema:schema51.allOf[1].anyOf[1],data};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err3];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err3);
 }
 errors++;
 }
+if(data.CallSidToCoach === undefined){
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema51.allOf[1].anyOf[1].required,parentSchema:schema51.allOf[1].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
 }
 if(data.Coaching !== undefined){
-let data11 = data.Coaching;
-if(typeof data11 !== "boolean"){
-const err26 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.Coaching.type,parentSchema:schema48.properties.Coaching,data:data11};
+let data1 = data.Coaching;
+if(typeof data1 !== "boolean"){
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema51.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err5];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err5);
+}
+errors++;
+}
+if(true !== data1){
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema51.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(data1 === true)){
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema51.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema51.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema51.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
 }
 if(data.CallSidToCoach !== undefined){
-let data12 = data.CallSidToCoach;
-if(typeof data12 !== "string"){
-const err27 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.CallSidToCoach.type,parentSchema:schema48.properties.CallSidToCoach,data:data12};
+let data2 = data.CallSidToCoach;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err8];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema51.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
 }
 }
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.Coaching = true;
+props0.CallSidToCoach = true;
+}
+}
+if(!valid1){
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.allOf[1].anyOf,parentSchema:schema51.allOf[1],data};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err10];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err10);
 }
 errors++;
 }
-validate26.errors = vErrors;
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignalWireParticipantStrict = validate27;
-const schema54 = {"$ref":"#/$defs/SignalWireParticipant","unevaluatedProperties":false};
+export const validateSignalWireParticipantStrict = validate33;
+const schema58 = {"$ref":"#/$defs/SignalWireParticipant","unevaluatedProperties":false};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2078,7 +2439,7 @@ errors = vErrors.length;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(((((((((((((key0 !== "account_sid") && (key0 !== "call_sid")) && (key0 !== "call_sid_to_coach")) && (key0 !== "coaching")) && (key0 !== "conference_sid")) && (key0 !== "date_created")) && (key0 !== "date_updated")) && (key0 !== "end_conference_on_exit")) && (key0 !== "hold")) && (key0 !== "muted")) && (key0 !== "start_conference_on_enter")) && (key0 !== "status")) && (key0 !== "uri")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema54,data};
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2089,32 +2450,32 @@ errors++;
 }
 }
 }
-validate27.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxParticipantStrict = validate29;
-const schema55 = {"$ref":"#/$defs/TelnyxParticipant","unevaluatedProperties":false};
+export const validateTelnyxParticipantStrict = validate35;
+const schema59 = {"$ref":"#/$defs/TelnyxParticipant","unevaluatedProperties":false};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(((((((((((((((key0 !== "account_sid") && (key0 !== "api_version")) && (key0 !== "call_sid")) && (key0 !== "call_sid_legacy")) && (key0 !== "coaching")) && (key0 !== "coaching_call_sid")) && (key0 !== "coaching_call_sid_legacy")) && (key0 !== "conference_sid")) && (key0 !== "date_created")) && (key0 !== "date_updated")) && (key0 !== "end_conference_on_exit")) && (key0 !== "hold")) && (key0 !== "muted")) && (key0 !== "status")) && (key0 !== "uri")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema55,data};
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2125,10 +2486,10 @@ errors++;
 }
 }
 }
-validate29.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 /** A precompiled ajv validator: returns whether `data` is valid and leaves the violations on `errors`. */
@@ -2153,10 +2514,24 @@ export const strictValidators = {
   TelnyxParticipant: validateTelnyxParticipantStrict as unknown as CompiledValidator,
 };
 
-/** The condition of each schema's `if`/`then` rule, in words, for error messages. */
-export const conditions: Partial<Record<SchemaName, string>> = {
-  "SignalWireUpdateParticipantRequest": "Coaching is true",
-  "TelnyxUpdateParticipantRequest": "Coaching is true"
+/** Each schema's conditional rule: where its `anyOf` is, the fields it tests, its condition in words. */
+export const conditions: Partial<Record<SchemaName, import("../src/contract/violations.js").ConditionalRule>> = {
+  "SignalWireUpdateParticipantRequest": {
+    "text": "Coaching is true",
+    "schemaPath": "#/allOf/1/anyOf",
+    "branch": 1,
+    "when": [
+      "Coaching"
+    ]
+  },
+  "TelnyxUpdateParticipantRequest": {
+    "text": "Coaching is true",
+    "schemaPath": "#/allOf/1/anyOf",
+    "branch": 1,
+    "when": [
+      "Coaching"
+    ]
+  }
 };
 
 export type SchemaName = keyof typeof validators;

@@ -1,6 +1,7 @@
 /**
  * `npm run docs`: generated/openapi.json → dist/docs/, an HTML reference that loads nothing from any
- * other host. `tsx scripts/docs.ts [outDir]` writes elsewhere (the browser test uses a temporary folder).
+ * other host, with the contract and the per-provider documents beside it. `tsx scripts/docs.ts [outDir]`
+ * writes elsewhere (the browser test uses a temporary folder).
  * A large file also gets a gzip copy beside it (`redoc.standalone.js.gz`): the package ships those copies
  * only, and the mock serves them with `Content-Encoding: gzip` (or unpacked to a client that takes no gzip).
  */
@@ -10,12 +11,13 @@ import { fileURLToPath } from "node:url";
 import { constants, gzipSync } from "node:zlib";
 import { docsFiles } from "./docs/page.js";
 import { readerCopy } from "./docs/reader-copy.js";
+import { buildProviderDocuments } from "./generate/provider-documents.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = resolve(root, process.argv[2] ?? join("dist", "docs"));
 
 const contract = JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8"));
-const files = docsFiles(contract, readerCopy(contract));
+const files = docsFiles(contract, readerCopy(contract), buildProviderDocuments(contract));
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });

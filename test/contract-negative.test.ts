@@ -252,6 +252,25 @@ const cases: Case[] = [
     { "errors[0].code": /must be a string/ },
   ],
   ["Telnyx given SignalWire's body", "telnyx", "error", signalwireError, { errors: /is required/ }],
+  // the coaching rule reports only when its condition holds, and a field once
+  ["JSON Coaching not a boolean: only its type", "telnyx", "request", { Coaching: "yes" }, { Coaching: /must be a boolean/ }],
+  [
+    "JSON CallSidToCoach a number while coaching: reported once",
+    "telnyx",
+    "request",
+    { Coaching: true, CallSidToCoach: 5 },
+    { CallSidToCoach: /must be a string$/ },
+  ],
+  [
+    "an unknown field beside Coaching=true alone",
+    "signalwire",
+    "request",
+    { Coaching: true, Foo: 1 },
+    { Foo: /is not a field/, CallSidToCoach: /is required when Coaching is true/ },
+  ],
+  // a Telnyx error's shared fields are checked in each alternative, and reported once
+  ["Telnyx error detail a number", "telnyx", "error", { errors: [{ detail: 5 }] }, { "errors[0].detail": /must be a string/ }],
+  ["Telnyx error entry not an object", "telnyx", "error", { errors: [7] }, { "errors[0]": /must be an object/ }],
 ];
 
 function run(provider: Provider, kind: Kind, input: unknown) {

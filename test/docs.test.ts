@@ -152,6 +152,17 @@ describe("the API docs in headless Chromium", () => {
     expect(width).toBeGreaterThan(0);
   });
 
+  it("link the contract and each per-provider document, served beside the page", async () => {
+    const links = await page.locator("nav#documents a").evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.map((href) => href.slice(docsUrl.length))).toEqual(["openapi.json", "signalwire.openapi.json", "telnyx.openapi.json"]);
+    for (const href of links) {
+      const response = await fetch(href);
+      expect(response.status, href).toBe(200);
+      const name = href.slice(docsUrl.length);
+      expect(await response.text(), href).toBe(readFileSync(join(root, "generated", name), "utf8"));
+    }
+  });
+
   it("render the table of decisions on the published contradictions, every row", async () => {
     const rows = contract.info.description.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length;
     expect(rows).toBeGreaterThan(0);

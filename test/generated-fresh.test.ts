@@ -25,7 +25,9 @@ describe("generated/", () => {
 
   it("leaves every request field optional (no default-non-nullable promotion)", () => {
     const types = readFileSync(join(generated, "types.ts"), "utf8");
-    for (const schema of ["SignalWireUpdateParticipantRequest", "TelnyxUpdateParticipantRequest"]) {
+    // The request is these fields and the coaching rule's two cases (a union in which the coaching case
+    // requires Coaching and CallSidToCoach): every field of the fields themselves stays optional.
+    for (const schema of ["SignalWireUpdateParticipantFields", "TelnyxUpdateParticipantFields"]) {
       const start = types.indexOf(`        ${schema}: {`);
       const body = types.slice(start, types.indexOf("\n        };", start));
       const fields = [...body.matchAll(/^ {12}(\w+)(\??):/gm)];

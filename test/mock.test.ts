@@ -2,6 +2,7 @@
  * The mock server over real HTTP on 127.0.0.1: routes, credentials, resources, the contract, state, and
  * that every response it sends validates against the spec.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "../src/mock/index.js";
@@ -440,6 +441,15 @@ describe("start banner and files", () => {
     const response = await send(mock.url, { method: "GET", path: "/openapi.json" });
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ openapi: "3.1.0" });
+  });
+
+  it("serves each per-provider document as generated, and 404 for a document that does not exist", async () => {
+    for (const file of ["signalwire.openapi.json", "telnyx.openapi.json"]) {
+      const response = await send(mock.url, { method: "GET", path: `/${file}` });
+      expect(response.status).toBe(200);
+      expect(response.text).toBe(readFileSync(join(import.meta.dirname, "..", "generated", file), "utf8"));
+    }
+    expect((await send(mock.url, { method: "GET", path: "/twilio.openapi.json" })).status).toBe(404);
   });
 
   it("redirects /docs to /docs/, and refuses paths out of the docs folder", async () => {

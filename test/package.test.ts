@@ -80,6 +80,8 @@ describe("the tarball", () => {
       "dist/docs/index.html",
       "dist/docs/redoc.standalone.js.gz",
       "generated/openapi.json",
+      "generated/signalwire.openapi.json",
+      "generated/telnyx.openapi.json",
       "openapi/openapi.yaml",
       "README.md",
       "LICENSE",
@@ -127,7 +129,9 @@ describe("the tarball", () => {
       problems: Record<string, { resolutionKind?: string }[]>;
       analysis: { entrypoints: Record<string, unknown> };
     };
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining([".", "./mock", "./msw", "./openapi.json"]));
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(
+      expect.arrayContaining([".", "./mock", "./msw", "./openapi.json", "./signalwire.openapi.json", "./telnyx.openapi.json"]),
+    );
     expect(
       Object.values(report.problems)
         .flat()

@@ -43,7 +43,13 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-function indexHtml(title: string, summary: string): string {
+/** The line above the reference that links the documents beside it: the contract, and one per provider for SDK generators. */
+function documentsNav(providerFiles: string[]): string {
+  const links = providerFiles.map((file) => `<a href="${escapeHtml(file)}">${escapeHtml(file)}</a>`).join(", ");
+  return `<nav id="documents">OpenAPI documents: <a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a> (both providers); for SDK generators, one per provider: ${links}.</nav>`;
+}
+
+function indexHtml(title: string, summary: string, providerFiles: string[]): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -52,9 +58,10 @@ function indexHtml(title: string, summary: string): string {
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(summary)}">
 <link rel="icon" href="${LOGO_FILE}" type="image/svg+xml">
-<style>body { margin: 0; padding: 0; }</style>
+<style>body { margin: 0; padding: 0; } #documents { padding: 8px 20px; font: 14px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; border-bottom: 1px solid #ddd; }</style>
 </head>
 <body>
+${documentsNav(providerFiles)}
 <div id="redoc"><noscript>${escapeHtml(title)}: this reference needs JavaScript. The contract is in <a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a>.</noscript></div>
 <script src="${REDOC_FILE}"></script>
 <script src="${REFERENCE_FILE}"></script>
@@ -69,14 +76,16 @@ function referenceJs(readerDocument: OpenApiDocument): string {
 
 /**
  * The docs folder: `contract` is the bundled contract as published (offered for download), `readerDocument`
- * the copy Redoc renders.
+ * the copy Redoc renders, `providerDocuments` the per-provider documents (file name → text), linked and served beside it.
  */
 export function docsFiles(
   contract: OpenApiDocument & { info: { title: string; summary?: string } },
   readerDocument: OpenApiDocument,
+  providerDocuments: Record<string, string>,
 ): DocsFiles {
   return {
-    "index.html": indexHtml(contract.info.title, contract.info.summary ?? contract.info.title),
+    ...providerDocuments,
+    "index.html": indexHtml(contract.info.title, contract.info.summary ?? contract.info.title, Object.keys(providerDocuments)),
     [REFERENCE_FILE]: referenceJs(readerDocument),
     [REDOC_FILE]: offlineRedocBundle(),
     [LOGO_FILE]: LOGO_SVG,

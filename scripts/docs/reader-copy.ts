@@ -1,83 +1,89 @@
 /**
  * The copy of the bundled contract that the HTML reference renders. The contract itself is not changed:
- * only how a rule is shown. Redoc draws a schema's `if`/`then` as "One of case 1 / case 2", in which the
- * fields named by `then` look required although no request field is. The copy drops `if`/`then`, after
- * checking that the prose already states each such rule, so the rule is still read where the field is.
- * Likewise an `anyOf` whose branches only list required fields ("has `detail` or `title`") shows as two
+ * only how a rule is shown. Redoc draws the coaching rule (an `allOf` of the fields and an `anyOf` of the
+ * rule's two cases) as "Any of" two cases, in which the fields a case requires look required although no
+ * request field is. The copy drops the rule, after checking that the prose already states it, so the rule is
+ * still read where the field is; the fields are shown as one plain object. Likewise an `anyOf` whose
+ * branches are the same fields with one required field each ("has `detail` or `title`") shows as two
  * identical alternatives; the copy states it as a sentence of the schema's description instead.
  */
-import type { JsonSchema, OpenApiDocument } from "../generate/document.js";
+import { conditionalRule, type JsonSchema, type OpenApiDocument, objectProperties, resolve } from "../generate/document.js";
 
-/** The fields an `if` tests and the fields its `then` requires, as the contract writes a conditional rule. */
-interface ConditionalRule {
-  when: string[];
-  requires: string[];
+/** `schema` as one plain object: its `allOf` members' keywords merged, its own title and description kept. */
+function flattened(document: OpenApiDocument, schema: JsonSchema, members: JsonSchema[]): JsonSchema {
+  const { allOf: _allOf, anyOf: _anyOf, ...own } = schema;
+  const parts = members.map((member) => {
+    const { title: _title, description: _description, ...rest } = resolve(document, member);
+    return rest;
+  });
+  return Object.assign({}, ...parts, own);
 }
 
-function readRule(schemaName: string, schema: JsonSchema): ConditionalRule {
-  const condition = schema.if as JsonSchema | undefined;
-  const consequence = schema.then as JsonSchema | undefined;
-  const when = Object.keys((condition?.properties as JsonSchema | undefined) ?? {});
-  const requires = (consequence?.required as string[] | undefined) ?? [];
-  if (when.length === 0 || requires.length === 0 || schema.else !== undefined) {
-    throw new Error(`${schemaName}: an if/then the docs cannot restate as a rule (expected if.properties and then.required)`);
+/** Drops the schema's conditional rule, or throws when its prose does not state it (or it is not one the docs can restate). */
+function dropRule(document: OpenApiDocument, name: string, schema: JsonSchema): JsonSchema | undefined {
+  const members = Array.isArray(schema.allOf) ? (schema.allOf as JsonSchema[]) : [];
+  const ruleMembers = members.filter((member) => member.anyOf !== undefined);
+  if (ruleMembers.length === 0) return undefined;
+  const rule = conditionalRule(schema);
+  if (rule === undefined || ruleMembers.length !== 1 || (ruleMembers[0]!.anyOf as unknown[]).length !== 2) {
+    throw new Error(`${name}: an anyOf rule the docs cannot restate (expected two cases, one requiring fields when others hold a value)`);
   }
-  return { when, requires };
-}
-
-function descriptionOf(schema: JsonSchema, field: string): string {
-  const property = (schema.properties as Record<string, JsonSchema> | undefined)?.[field];
-  return typeof property?.description === "string" ? property.description : "";
+  const properties = objectProperties(document, schema);
+  for (const required of rule.requires) {
+    const prose = typeof properties[required]?.description === "string" ? (properties[required]!.description as string) : "";
+    const missing = Object.keys(rule.when).filter((field) => !prose.includes(`\`${field}\``));
+    if (missing.length > 0) {
+      throw new Error(`${name}.${required}: its description must state the rule on ${missing.join(", ")} before the docs drop it`);
+    }
+  }
+  return flattened(
+    document,
+    schema,
+    members.filter((member) => member.anyOf === undefined),
+  );
 }
 
 /**
- * The field names of an `anyOf` made only of `{required: [...]}` branches, or undefined for any other. The
- * contract wraps such an `anyOf` in a one-element `allOf` (so that openapi-typescript keeps the object's
- * type instead of widening it to `unknown`); that wrapper is looked through.
+ * The field names of an `anyOf` whose branches are each the same shared fields and one `required` list
+ * (`allOf: [{$ref: shared}, {required: [...]}]`), with the shared fields; undefined for any other.
  */
-function requiredAlternatives(schema: JsonSchema): string[][] | undefined {
-  const wrapper = Array.isArray(schema.allOf) && schema.allOf.length === 1 ? (schema.allOf[0] as JsonSchema) : undefined;
-  if (wrapper !== undefined && Object.keys(wrapper).length === 1 && Array.isArray(wrapper.anyOf)) {
-    schema.anyOf = wrapper.anyOf;
-    delete schema.allOf;
-  }
+function requiredAlternatives(schema: JsonSchema): { shared: JsonSchema; alternatives: string[][] } | undefined {
   const branches = schema.anyOf;
   if (!Array.isArray(branches) || branches.length === 0) return undefined;
-  const onlyRequired = branches.every((branch: JsonSchema) => Object.keys(branch).length === 1 && Array.isArray(branch.required));
-  return onlyRequired ? branches.map((branch: JsonSchema) => branch.required as string[]) : undefined;
+  const parts = branches.map((branch: JsonSchema) => {
+    const members = Array.isArray(branch.allOf) && Object.keys(branch).length === 1 ? (branch.allOf as JsonSchema[]) : [];
+    const shared = members.find((member) => typeof member.$ref === "string" && Object.keys(member).length === 1);
+    const required = members.find((member) => Array.isArray(member.required) && Object.keys(member).length === 1);
+    return members.length === 2 && shared && required ? { shared, required: required.required as string[] } : undefined;
+  });
+  if (parts.some((part) => part === undefined)) return undefined;
+  const refs = new Set(parts.map((part) => part!.shared.$ref));
+  return refs.size === 1 ? { shared: parts[0]!.shared, alternatives: parts.map((part) => part!.required) } : undefined;
 }
 
-function restateAlternatives(schema: JsonSchema, alternatives: string[][]): void {
+function restateAlternatives(document: OpenApiDocument, schema: JsonSchema, shared: JsonSchema, alternatives: string[][]): JsonSchema {
   const options = alternatives.map((fields) => {
     const names = fields.map((field) => `\`${field}\``).join(" and ");
     return fields.length > 1 ? `(${names})` : names;
   });
   const rule = `Carries ${options.join(" or ")}, at least one of them.`;
-  schema.description = typeof schema.description === "string" ? `${schema.description.trimEnd()} ${rule}` : rule;
-  delete schema.anyOf;
+  const copy = flattened(document, schema, [shared]);
+  copy.description = typeof schema.description === "string" ? `${schema.description.trimEnd()} ${rule}` : rule;
+  return copy;
 }
 
 /**
- * A deep copy of `document` for the docs, with every component schema's `if`/`then` removed and its
+ * A deep copy of `document` for the docs, with every component schema's conditional rule removed and its
  * required-field alternatives put into words. Throws when a rule would vanish: the description of each
- * field that `then` requires must name each field the condition tests.
+ * field that the rule requires must name each field the condition tests.
  */
 export function readerCopy(document: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone(document);
   for (const [name, schema] of Object.entries(copy.components.schemas)) {
-    const alternatives = requiredAlternatives(schema);
-    if (alternatives) restateAlternatives(schema, alternatives);
-    if (schema.if === undefined && schema.then === undefined) continue;
-    const rule = readRule(name, schema);
-    for (const required of rule.requires) {
-      const prose = descriptionOf(schema, required);
-      const missing = rule.when.filter((field) => !prose.includes(`\`${field}\``));
-      if (missing.length > 0) {
-        throw new Error(`${name}.${required}: its description must state the rule on ${missing.join(", ")} before the docs drop if/then`);
-      }
-    }
-    delete schema.if;
-    delete schema.then;
+    const found = requiredAlternatives(schema);
+    if (found) copy.components.schemas[name] = restateAlternatives(document, schema, found.shared, found.alternatives);
+    const withoutRule = dropRule(document, name, schema);
+    if (withoutRule) copy.components.schemas[name] = withoutRule;
   }
   return copy;
 }

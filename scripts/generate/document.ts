@@ -49,3 +49,48 @@ export function resolve(document: OpenApiDocument, schema: JsonSchema): JsonSche
   const { $ref: _ref, ...siblings } = schema;
   return { ...resolve(document, document.components.schemas[schemaName(schema)]!), ...siblings };
 }
+
+/**
+ * A conditional rule as the contract writes it (the coaching rule): an `allOf` member whose `anyOf` has one
+ * branch that requires some fields when others hold one value (`Coaching: {const: true}` with
+ * `required: [Coaching, CallSidToCoach]`), and another branch for the other values.
+ */
+export interface ConditionalRule {
+  /** Where the `anyOf` is, as ajv writes schema paths: `#/allOf/1/anyOf`. */
+  schemaPath: string;
+  /** The index of the branch that applies when the condition holds. */
+  branch: number;
+  /** The fields the condition tests and the one value each must hold. */
+  when: Record<string, unknown>;
+  /** The fields required when the condition holds. */
+  requires: string[];
+}
+
+export function conditionalRule(schema: JsonSchema): ConditionalRule | undefined {
+  const members = Array.isArray(schema.allOf) ? (schema.allOf as JsonSchema[]) : [];
+  for (const [member, { anyOf }] of members.entries()) {
+    if (!Array.isArray(anyOf)) continue;
+    for (const [branch, { required, properties }] of (anyOf as JsonSchema[]).entries()) {
+      if (!Array.isArray(required)) continue;
+      const when = Object.fromEntries(
+        Object.entries((properties ?? {}) as Record<string, JsonSchema>)
+          .filter(([field, property]) => required.includes(field) && Object.hasOwn(property, "const"))
+          .map(([field, property]) => [field, property.const]),
+      );
+      const requires = (required as string[]).filter((field) => !Object.hasOwn(when, field));
+      if (Object.keys(when).length > 0 && requires.length > 0) return { schemaPath: `#/allOf/${member}/anyOf`, branch, when, requires };
+    }
+  }
+  return undefined;
+}
+
+/** The properties of an object schema, its own and those of the members of its `allOf` (followed through $ref). */
+export function objectProperties(document: OpenApiDocument, schema: JsonSchema): Record<string, JsonSchema> {
+  const resolved = resolve(document, schema);
+  const members = Array.isArray(resolved.allOf) ? (resolved.allOf as JsonSchema[]) : [];
+  return Object.assign(
+    {},
+    ...members.map((member) => objectProperties(document, member)),
+    (resolved.properties ?? {}) as Record<string, JsonSchema>,
+  );
+}

@@ -1,5 +1,5 @@
 import { GENERATED_HEADER } from "./types.js";
-import { listOperations, resolve, schemaName, type JsonSchema, type OpenApiDocument } from "./document.js";
+import { listOperations, objectProperties, resolve, schemaName, type JsonSchema, type OpenApiDocument } from "./document.js";
 
 /** The JSON type of a request field, as a form parser needs it: followed through $ref and anyOf. */
 function fieldType(document: OpenApiDocument, schema: JsonSchema): string {
@@ -26,10 +26,7 @@ export function buildOperations(document: OpenApiDocument): string {
     const requestSchemas = [...new Set(Object.values(requestContent).map(({ schema }) => schemaName(schema)))];
     if (requestSchemas.length !== 1) throw new Error(`${operation.operationId}: expected one request schema`);
     const requestSchema = requestSchemas[0]!;
-    const requestProperties = (resolve(document, { $ref: `#/components/schemas/${requestSchema}` }).properties ?? {}) as Record<
-      string,
-      JsonSchema
-    >;
+    const requestProperties = objectProperties(document, { $ref: `#/components/schemas/${requestSchema}` });
     const responses: Record<string, string> = {};
     for (const [status, response] of Object.entries(operation.responses)) {
       const schema = response.content?.["application/json"]?.schema;

@@ -4,7 +4,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import { createRequire } from "node:module";
 import { formats } from "../../src/contract/formats.js";
 import { GENERATED_HEADER } from "./types.js";
-import { listOperations, schemaName, type JsonSchema, type OpenApiDocument } from "./document.js";
+import { conditionalRule, listOperations, schemaName, type JsonSchema, type OpenApiDocument } from "./document.js";
 
 /** Where the precompiled code finds the formats at run time, relative to generated/. */
 const FORMATS_MODULE = "../src/contract/formats.js";
@@ -39,15 +39,20 @@ function validatedSchemas(document: OpenApiDocument): { names: string[]; strictN
   return { names: [...names].sort(), strictNames: [...strictNames].sort() };
 }
 
-/** For each schema with an `if`/`then` rule, the rule's condition in words ("Coaching is true"). */
-function conditions(document: OpenApiDocument): Record<string, string> {
-  const result: Record<string, string> = {};
+/** For each schema with a conditional rule: where it is, and its condition in words ("Coaching is true"), for error messages. */
+function conditions(document: OpenApiDocument): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(document.components.schemas)) {
-    const condition = schema.if as { properties?: Record<string, { const?: unknown }> } | undefined;
-    if (condition === undefined) continue;
-    result[name] = Object.entries(condition.properties ?? {})
-      .map(([field, { const: value }]) => `${field} is ${JSON.stringify(value)}`)
-      .join(" and ");
+    const rule = conditionalRule(schema);
+    if (rule === undefined) continue;
+    result[name] = {
+      text: Object.entries(rule.when)
+        .map(([field, value]) => `${field} is ${JSON.stringify(value)}`)
+        .join(" and "),
+      schemaPath: rule.schemaPath,
+      branch: rule.branch,
+      when: Object.keys(rule.when),
+    };
   }
   return result;
 }
@@ -119,8 +124,8 @@ export const strictValidators = {
 ${entries(strictNames, "Strict")}
 };
 
-/** The condition of each schema's \`if\`/\`then\` rule, in words, for error messages. */
-export const conditions: Partial<Record<SchemaName, string>> = ${JSON.stringify(conditions(document), null, 2)};
+/** Each schema's conditional rule: where its \`anyOf\` is, the fields it tests, its condition in words. */
+export const conditions: Partial<Record<SchemaName, import("../src/contract/violations.js").ConditionalRule>> = ${JSON.stringify(conditions(document), null, 2)};
 
 export type SchemaName = keyof typeof validators;
 `;

@@ -48,6 +48,18 @@ export interface Violation {
   received?: string;
 }
 
+/** A schema's conditional rule (the coaching rule), as generated/validators.ts describes it. */
+export interface ConditionalRule {
+  /** The condition in words: `Coaching is true`. */
+  text: string;
+  /** Where the rule's `anyOf` is in the schema: `#/allOf/1/anyOf`. */
+  schemaPath: string;
+  /** The branch of that `anyOf` that applies when the condition holds. */
+  branch: number;
+  /** The fields the condition tests. */
+  when: readonly string[];
+}
+
 const DESCRIBED_LENGTH = 80;
 
 /** Thrown inside `boundedJson` once enough text is written: stops the walk. */
@@ -170,19 +182,20 @@ function editDistance(a: string, b: string): number {
 /** How an `anyOf` names its alternatives: each branch's title, or the fields a `required` branch asks for. */
 function alternativesOf(schemas: unknown): { kind: "value" | "fields"; text: string } | undefined {
   if (!Array.isArray(schemas)) return undefined;
-  const branches = schemas as { title?: unknown; required?: unknown }[];
+  const branches = schemas as { title?: unknown; required?: unknown; allOf?: { required?: unknown }[] }[];
   if (branches.every((b) => typeof b.title === "string")) return { kind: "value", text: branches.map((b) => b.title).join(", or ") };
-  if (branches.every((b) => Array.isArray(b.required))) {
-    return { kind: "fields", text: branches.map((b) => (b.required as string[]).join(" and ")).join(" or ") };
+  // A branch requires its fields itself, or in a member of its allOf (shared fields and one required list).
+  const required = branches.map((b) => b.required ?? b.allOf?.find((member) => Array.isArray(member.required))?.required);
+  if (required.every((fields) => Array.isArray(fields))) {
+    return { kind: "fields", text: required.map((fields) => (fields as string[]).join(" and ")).join(" or ") };
   }
   return undefined;
 }
 
-function toViolation(error: ErrorObject, condition: string | undefined): Violation {
+function toViolation(error: ErrorObject, condition?: string): Violation {
   const params = error.params as Record<string, unknown>;
   const parent = (error.parentSchema ?? {}) as { title?: string; properties?: Record<string, unknown> };
-  const underRule = condition !== undefined && error.schemaPath.includes("/then/");
-  const when = underRule ? ` when ${condition}` : "";
+  const when = condition === undefined ? "" : ` when ${condition}`;
   const path = pathOf(error.instancePath);
   // Described only where the value is the field's own: an object-level error's data is the whole body, and
   // describing it for each of thousands of unknown keys would cost time in the square of the body's size.
@@ -247,20 +260,52 @@ function toViolation(error: ErrorObject, condition: string | undefined): Violati
 const VALUE_KEYWORDS = new Set(["type", "enum", "const", "format", "pattern"]);
 
 /**
- * The violations behind ajv's errors: one per problem, the `if` and collapsed `anyOf` branch noise left out.
- * Past `MAX_VIOLATIONS`, problems are only counted (no message, no suggestion is worked out for them) and the
- * list ends with one `too_many_violations` entry.
+ * The errors of a conditional rule's `anyOf`, split from the others: when the condition holds (its branch
+ * found nothing wrong with the tested fields), that branch's errors on the other fields; otherwise none.
  */
-export function toViolations(errors: readonly ErrorObject[], condition?: string): Violation[] {
-  const summarised = errors.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && alternativesOf(e.schema) !== undefined);
-  const isBranchOfSummarised = (error: ErrorObject) =>
-    summarised.some((s) => error.instancePath.startsWith(s.instancePath) && error.schemaPath.startsWith(`${s.schemaPath}/`));
+function splitRule(
+  errors: readonly ErrorObject[],
+  rule: ConditionalRule | undefined,
+): { rest: ErrorObject[]; consequences: ErrorObject[] } {
+  const anyOf = rule && errors.find((e) => e.keyword === "anyOf" && e.instancePath === "" && e.schemaPath.endsWith(rule.schemaPath));
+  if (rule === undefined || anyOf === undefined) return { rest: [...errors], consequences: [] };
+  const tested = new Set(rule.when.map((field) => `/${field}`));
+  const branch = errors.filter((e) => e.schemaPath.startsWith(`${anyOf.schemaPath}/${rule.branch}/`));
+  const holds = branch.every((e) => !tested.has(e.instancePath));
+  return {
+    rest: errors.filter((e) => e !== anyOf && !e.schemaPath.startsWith(`${anyOf.schemaPath}/`)),
+    consequences: holds ? branch : [],
+  };
+}
+
+/**
+ * The violations behind ajv's errors: one per problem, the `if`, the rule's and collapsed `anyOf` branch noise
+ * left out. Past `MAX_VIOLATIONS`, problems are only counted (no message, no suggestion is worked out for them)
+ * and the list ends with one `too_many_violations` entry.
+ */
+export function toViolations(errors: readonly ErrorObject[], rule?: ConditionalRule): Violation[] {
+  const { rest, consequences } = splitRule(errors, rule);
+  const summarised = rest.filter((e) => (e.keyword === "anyOf" || e.keyword === "oneOf") && alternativesOf(e.schema) !== undefined);
+  const missingField = (s: ErrorObject, error: ErrorObject) => error.keyword === "required" && error.instancePath === s.instancePath;
+  // A branch's errors are noise, except the values a "fields" anyOf's branches check (reported once each).
+  const isBranchNoise = (error: ErrorObject) =>
+    summarised.some(
+      (s) =>
+        error.instancePath.startsWith(s.instancePath) &&
+        error.schemaPath.startsWith(`${s.schemaPath}/`) &&
+        (alternativesOf(s.schema)?.kind === "value" || missingField(s, error)),
+    );
+  // "must have detail or title" only when every branch misses its field, not when a shared field's value is wrong.
+  const missesEveryBranch = (s: ErrorObject) =>
+    alternativesOf(s.schema)?.kind !== "fields" ||
+    (s.schema as unknown[]).every((_, i) => rest.some((e) => missingField(s, e) && e.schemaPath.startsWith(`${s.schemaPath}/${i}/`)));
   const violations: Violation[] = [];
   const seen = new Set<string>();
   let uncounted = 0;
-  for (const error of errors) {
+  for (const error of rest) {
     if (error.keyword === "if") continue;
-    if (isBranchOfSummarised(error)) continue;
+    if (isBranchNoise(error)) continue;
+    if (summarised.includes(error) && !missesEveryBranch(error)) continue;
     if (violations.length >= MAX_VIOLATIONS) {
       // Counted by a key that costs no message: a problem's own field and rule.
       const params = error.params as Record<string, unknown>;
@@ -274,13 +319,20 @@ export function toViolations(errors: readonly ErrorObject[], condition?: string)
       }
       continue;
     }
-    const violation = toViolation(error, condition);
+    const violation = toViolation(error);
     // One report per problem: a value that breaks its pattern and its format is one wrong value.
     const key = VALUE_KEYWORDS.has(error.keyword) ? `${violation.path}\u0000value` : `${violation.path}\u0000${violation.message}`;
     if (!seen.has(key)) {
       seen.add(key);
       violations.push(violation);
     }
+  }
+  // What the rule adds, on fields nothing else has reported (a CallSidToCoach of the wrong type is reported once).
+  for (const error of consequences) {
+    const violation = toViolation(error, rule?.text);
+    if (violations.some((v) => v.path === violation.path)) continue;
+    if (violations.length >= MAX_VIOLATIONS) uncounted++;
+    else violations.push(violation);
   }
   return uncounted === 0 ? violations : [...violations, tooMany(uncounted, violations.length + uncounted)];
 }

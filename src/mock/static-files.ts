@@ -1,6 +1,7 @@
 /**
  * The files the mock serves beside the API: the HTML docs (`dist/docs/`, built by `npm run docs`) at
- * `/docs`, and the bundled spec (`generated/openapi.json`) at `/openapi.json`. Found from the package root,
+ * `/docs`, the bundled spec (`generated/openapi.json`) at `/openapi.json`, and the per-provider documents for
+ * SDK generators at `/signalwire.openapi.json` and `/telnyx.openapi.json`. Found from the package root,
  * so this works from `src/` (tests), from `dist/` (built) and from an installed package alike. A file kept
  * only as gzip (`name.gz`, as the package ships Redoc's bundle) is sent as it is with `Content-Encoding:
  * gzip` to a client that accepts gzip, and unpacked for one that does not.
@@ -59,13 +60,16 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
 
 const NOT_FOUND: StaticFile = { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
 
+/** `/openapi.json`, `/signalwire.openapi.json`, …: the OpenAPI documents `npm run generate` writes. */
+const SPEC_PATH = /^\/(?:[a-z]+\.)?openapi\.json$/;
+
 export class StaticFiles {
   readonly #docs: string;
-  readonly #spec: string;
+  readonly #generated: string;
 
   constructor(root = packageRoot()) {
     this.#docs = join(root, "dist", "docs");
-    this.#spec = join(root, "generated", "openapi.json");
+    this.#generated = join(root, "generated");
   }
 
   /**
@@ -73,7 +77,8 @@ export class StaticFiles {
    * is the request's Accept-Encoding header.
    */
   async get(pathname: string, acceptEncoding?: string): Promise<StaticFile | undefined> {
-    if (pathname === "/openapi.json") return this.#read(this.#spec, "the bundled spec is missing: run `npm run generate`", acceptEncoding);
+    if (SPEC_PATH.test(pathname))
+      return this.#read(join(this.#generated, pathname.slice(1)), "no such OpenAPI document: run `npm run generate`", acceptEncoding);
     if (pathname !== "/docs" && !pathname.startsWith("/docs/")) return undefined;
     let relative = pathname.slice("/docs/".length);
     try {

@@ -61,6 +61,10 @@ export async function bodiesTheContractForbids(): Promise<void> {
       Beep: false,
     },
   });
+  // @ts-expect-error Coaching=true needs CallSidToCoach (decision 7: the rule's two cases are a union)
+  await signalwire.updateParticipant({ ...ids, body: { Coaching: true } });
+  // @ts-expect-error Coaching=true needs CallSidToCoach
+  await telnyx.updateParticipant({ ...ids, body: { Muted: false, Coaching: true } });
   // @ts-expect-error callSid is required
   await signalwire.updateParticipant({ conferenceSid: "conference" });
   // @ts-expect-error no update without its arguments
@@ -71,6 +75,8 @@ export async function bodiesTheContractAllows(): Promise<void> {
   await signalwire.updateParticipant({ ...ids, body: { Muted: true, Hold: false, HoldMethod: "POST", Beep: false, CallSidToCoach: "" } });
   await signalwire.updateParticipant({ ...ids, accountSid: "other", body: { WaitUrl: "https://example.com/wait", WaitMethod: "GET" } });
   await telnyx.updateParticipant({ ...ids, body: { BeepOnExit: false, EndConferenceOnExit: true } });
+  await signalwire.updateParticipant({ ...ids, body: { Muted: false, Coaching: true, CallSidToCoach: "coached" } });
+  await telnyx.updateParticipant({ ...ids, body: { Coaching: false, CallSidToCoach: "" } });
   await telnyx.updateParticipant({ ...ids, signal: AbortSignal.timeout(1000) });
 }
 

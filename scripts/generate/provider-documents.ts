@@ -1,0 +1,78 @@
+import { type JsonSchema, listOperations, type OpenApiDocument, schemaName } from "./document.js";
+
+interface Tag {
+  name: string;
+  description?: string;
+}
+
+/** The bundled document with what a per-provider copy reads: `info`, `tags`, `servers`. */
+export interface BundledDocument extends OpenApiDocument {
+  openapi: string;
+  info: { title: string; description?: string; [key: string]: unknown };
+  tags: Tag[];
+}
+
+/** Every `#/components/schemas/…` name `value` refers to, followed through the schemas it reaches. */
+function reachableSchemas(document: OpenApiDocument, value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) reachableSchemas(document, item, found);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "$ref" && typeof inner === "string") {
+        const name = schemaName({ $ref: inner });
+        if (!found.has(name)) {
+          found.add(name);
+          reachableSchemas(document, document.components.schemas[name], found);
+        }
+      } else {
+        reachableSchemas(document, inner, found);
+      }
+    }
+  }
+  return found;
+}
+
+/** `Update a Conference Participant (SignalWire and Telnyx)` → `Update a Conference Participant (SignalWire)`. */
+function providerTitle(title: string, provider: string): string {
+  const match = /^(.*) \([^()]+\)$/.exec(title);
+  if (!match) throw new Error(`info.title "${title}" does not end with the providers in parentheses`);
+  return `${match[1]} (${provider})`;
+}
+
+/**
+ * One self-contained document per provider (per tag), for SDK generators: only that provider's operation,
+ * the schemas and security scheme it uses, and the operation's server as the root `servers`, so that a
+ * generated client's base URL is right for every path in it. File name: the tag in lower case
+ * (`signalwire.openapi.json`).
+ */
+export function buildProviderDocuments(document: BundledDocument): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const { path, method, operation } of listOperations(document)) {
+    const tags = (operation as { tags?: string[] }).tags ?? [];
+    const tag = document.tags.find((candidate) => candidate.name === tags[0]);
+    if (tags.length !== 1 || tag === undefined) throw new Error(`${operation.operationId}: expected one declared tag`);
+    if (!operation.servers?.length) throw new Error(`${operation.operationId}: expected its own servers`);
+    const file = `${tag.name.toLowerCase()}.openapi.json`;
+    if (files[file] !== undefined) throw new Error(`${file}: more than one operation tagged ${tag.name}`);
+    const { servers, ...rest } = operation;
+    const schemes = (operation.security ?? []).flatMap((requirement) => Object.keys(requirement));
+    const schemas = [...reachableSchemas(document, operation)].sort();
+    const providerDocument = {
+      openapi: document.openapi,
+      info: {
+        ...document.info,
+        title: providerTitle(document.info.title, tag.name),
+        description: `The ${tag.name} operation of the contract alone, for SDK generators; \`openapi.json\` holds both providers.\n\n${document.info.description ?? ""}`,
+      },
+      servers,
+      tags: [tag],
+      paths: { [path]: { [method]: rest } },
+      components: {
+        securitySchemes: Object.fromEntries(schemes.map((name) => [name, document.components.securitySchemes[name]])),
+        schemas: Object.fromEntries(schemas.map((name) => [name, document.components.schemas[name] as JsonSchema])),
+      },
+    };
+    files[file] = `${JSON.stringify(providerDocument, null, 2)}\n`;
+  }
+  return files;
+}

@@ -1,0 +1,177 @@
+/**
+ * What the generator matrix shares: a folder for each generator's output (under artifacts/, so the output
+ * resolves zod, axios and @zodios/core from this repo's node_modules), the repo's TypeScript to type-check
+ * it under `strict`, the two per-provider documents with what a call to the mock needs, and the scenario
+ * every generated client runs: mute a participant, then start coaching one.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY } from "../fixtures/ids.js";
+import { basic, bearer } from "../helpers/http.js";
+import { startMockServer, type MockServer } from "../../src/mock/index.js";
+
+export const root = join(import.meta.dirname, "..", "..");
+
+export interface ProviderCase {
+  name: "signalwire" | "telnyx";
+  document: string;
+  operationId: "updateSignalWireParticipant" | "updateTelnyxParticipant";
+  /** The document's root server URL, as generated clients name their base URL. */
+  server: string;
+  /** The base URL that points a generated client at the mock: Telnyx's paths sit under `/v2`. */
+  baseUrl: (mockOrigin: string) => string;
+  authorization: string;
+  /** The path parameters, by the document's names, for the participant `call`. */
+  pathParameters: (call: string) => Record<string, string>;
+  /** The participant to update and the one it coaches. */
+  call: string;
+  coached: string;
+  /** The participant's field that names the coached call. */
+  coachedField: "call_sid_to_coach" | "coaching_call_sid";
+}
+
+/**
+ * The path parameters of the document's one operation, by its names, filled by position as the contract's
+ * paths are (account, conference, call), so a renamed parameter needs no change here.
+ */
+function byPosition(document: string, call: string): Record<string, string> {
+  const { paths } = JSON.parse(readFileSync(document, "utf8")) as {
+    paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+  };
+  const [operation] = Object.values(paths).flatMap((item) => Object.values(item));
+  const names = (operation?.parameters ?? []).filter((parameter) => parameter.in === "path").map((parameter) => parameter.name);
+  const values = [ACCOUNT, CONFERENCE, call];
+  if (names.length !== values.length) throw new Error(`${document}: expected three path parameters, found ${names.join(", ")}`);
+  return Object.fromEntries(names.map((name, i) => [name, values[i]!]));
+}
+
+export const PROVIDERS: ProviderCase[] = [
+  {
+    name: "signalwire",
+    document: join(root, "generated", "signalwire.openapi.json"),
+    operationId: "updateSignalWireParticipant",
+    server: "https://{space}.signalwire.com",
+    baseUrl: (origin) => origin,
+    authorization: basic(ACCOUNT, SW_TOKEN),
+    pathParameters: (call) => byPosition(join(root, "generated", "signalwire.openapi.json"), call),
+    call: SW_CALLS[0],
+    coached: SW_CALLS[1],
+    coachedField: "call_sid_to_coach",
+  },
+  {
+    name: "telnyx",
+    document: join(root, "generated", "telnyx.openapi.json"),
+    operationId: "updateTelnyxParticipant",
+    server: "https://api.telnyx.com/v2",
+    baseUrl: (origin) => `${origin}/v2`,
+    authorization: bearer(TX_KEY),
+    pathParameters: (call) => byPosition(join(root, "generated", "telnyx.openapi.json"), call),
+    call: TX_CALLS[0],
+    coached: TX_CALLS[1],
+    coachedField: "coaching_call_sid",
+  },
+];
+
+/** What one generator's test runs against: the mock, and a fresh folder for the generated code. */
+export interface GeneratorRun {
+  mock: MockServer;
+  dir: string;
+  /** Stops the mock and deletes the folder. */
+  close(): Promise<void>;
+}
+
+export async function startRun(generator: string): Promise<GeneratorRun> {
+  const parent = join(root, "artifacts", "generators");
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, `${generator}-`));
+  const mock = await startMockServer({ port: 0, host: "127.0.0.1", log: false });
+  return {
+    mock,
+    dir,
+    close: async () => {
+      await mock.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a command-line tool of this repo's node_modules; its output is in the error when it fails. */
+export function runTool(tool: string, args: string[], cwd = root): string {
+  return execFileSync(join(root, "node_modules", ".bin", tool), args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 120_000,
+  });
+}
+
+/** The `header` of `writeTypeChecks` for a generator that names its types after the schemas, in `module(provider)`. */
+export function namedTypes(module: (provider: ProviderCase["name"]) => string): string {
+  return `import type { SignalWireUpdateParticipantRequest as SignalWireRequest } from "${module("signalwire")}";
+import type { TelnyxError, TelnyxUpdateParticipantRequest as TelnyxRequest } from "${module("telnyx")}";`;
+}
+
+/**
+ * Writes `checks.ts` into `dir`: what every generator's types must say, against three type names the
+ * caller's `header` defines: `SignalWireRequest`, `TelnyxRequest` and `TelnyxError`. An unused
+ * `@ts-expect-error` fails the type check, so a type that lost the coaching rule, or an error type widened
+ * to `unknown`, fails it.
+ */
+export function writeTypeChecks(dir: string, header: string): void {
+  writeFileSync(join(dir, "checks.ts"), typeChecksSource(header));
+}
+
+function typeChecksSource(header: string): string {
+  return `${header}
+
+export const coaching: SignalWireRequest = { Coaching: true, CallSidToCoach: "${SW_CALLS[1]}" };
+export const muted: TelnyxRequest = { Muted: true };
+// @ts-expect-error Coaching=true needs CallSidToCoach
+export const coachingNobody: SignalWireRequest = { Coaching: true };
+// @ts-expect-error Coaching=true needs CallSidToCoach
+export const telnyxCoachingNobody: TelnyxRequest = { Coaching: true };
+export const detail: string | undefined = ({ detail: "Resource not found" } as TelnyxError).detail;
+// @ts-expect-error an error's detail is a string: the type is an object, not unknown
+export const numericDetail: TelnyxError = { detail: 404 };
+`;
+}
+
+/** Writes a strict tsconfig over `dir` and type-checks everything in it with this repo's TypeScript. */
+export function typeCheck(dir: string): void {
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+      },
+      include: ["**/*.ts"],
+    }),
+  );
+  try {
+    runTool("tsc", ["-p", join(dir, "tsconfig.json")]);
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`tsc --strict failed on ${dir}:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+
+/** One update as a generated client makes it: the HTTP status and the parsed body. */
+export type Update = (body: Record<string, unknown>) => Promise<{ status: number; data: unknown }>;
+
+/** Mutes the provider's participant, then has it coach the other one: 200 each time, and the new state. */
+export async function expectMuteAndCoach(provider: ProviderCase, update: Update): Promise<void> {
+  expect(await update({ Muted: true })).toMatchObject({ status: 200, data: { call_sid: provider.call, muted: true } });
+  expect(await update({ Coaching: true, CallSidToCoach: provider.coached })).toMatchObject({
+    status: 200,
+    data: { call_sid: provider.call, muted: true, coaching: true, [provider.coachedField]: provider.coached },
+  });
+}
