@@ -1,7 +1,7 @@
 /**
  * Credentials, checked in constant time, with what runs in Node, browsers and workers alike (the mock's core
  * also serves MSW handlers). No object of the mock holds a credential in the clear: each expected value is
- * kept masked with random bytes drawn at start, so logging or inspecting one shows noise.
+ * kept masked with random values drawn at start, so logging or inspecting one shows noise.
  */
 import { providers, type Provider } from "../contract/providers.js";
 import { DEFAULT_CREDENTIALS } from "./defaults.js";
@@ -14,35 +14,27 @@ export interface CredentialOptions {
 
 type AuthKind = (typeof providers)[Provider]["auth"];
 
-const utf8 = new TextEncoder();
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
 /**
- * RFC 7617's credentials: standard base64 (RFC 4648 §4) with its padding, nothing else. Missing padding,
- * the URL-safe alphabet, characters between or after the encoded ones, and bytes that are not UTF-8 are
- * refused (every client seen sends padded standard base64).
+ * The token an `Authorization` header must carry after its scheme, per auth kind. Basic: RFC 7617's
+ * `user:password` in UTF-8, as standard base64 (RFC 4648 §4) with its padding. An encoding is unique, so
+ * the token is compared as it is: missing padding, the URL-safe alphabet, characters between or after the
+ * encoded ones, or other bytes are a different token (every client seen sends the padded standard form).
  */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const expectedToken: Record<AuthKind, (user: string, secret: string) => string> = {
+  basic: (user, secret) => {
+    let binary = "";
+    for (const byte of new TextEncoder().encode(`${user}:${secret}`)) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  },
+  bearer: (_user, secret) => secret,
+};
 
-function decodeBase64(text: string): string | undefined {
-  if (!BASE64.test(text)) return undefined;
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-/** What an `Authorization` header carries, read by its scheme (in any letter case): `user:secret` or the token. */
+/** The token a header presents for an auth kind: what follows the scheme (in any letter case), trimmed. */
 function presented(kind: AuthKind, header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   const space = header.indexOf(" ");
-  if (space === -1 || header.slice(0, space).toLowerCase() !== kind) return undefined;
-  const value = header.slice(space + 1).trim();
-  return kind === "basic" ? decodeBase64(value) : value;
+  if (space !== kind.length || header.slice(0, space).toLowerCase() !== kind) return undefined;
+  return header.slice(space + 1).trim();
 }
 
 /** How a client is challenged on 401, per auth kind (`WWW-Authenticate`). */
@@ -51,27 +43,26 @@ export const challenges = {
   bearer: undefined,
 } as const;
 
-/** An expected secret, kept XOR-masked; compared against a presented one in time that depends only on its length. */
-class MaskedSecret {
-  readonly #mask: Uint8Array;
-  readonly #masked: Uint8Array;
+/** An expected token, kept XOR-masked; compared against a presented one in time that depends only on its length. */
+class MaskedToken {
+  readonly #mask: Uint16Array;
+  readonly #masked: Uint16Array;
 
-  constructor(secret: string) {
-    const bytes = utf8.encode(secret);
-    this.#mask = crypto.getRandomValues(new Uint8Array(bytes.length));
-    this.#masked = bytes.map((byte, i) => byte ^ this.#mask[i]!);
+  constructor(token: string) {
+    this.#mask = crypto.getRandomValues(new Uint16Array(token.length));
+    this.#masked = new Uint16Array(token.length);
+    for (let i = 0; i < token.length; i++) this.#masked[i] = token.charCodeAt(i) ^ this.#mask[i]!;
   }
 
-  matches(presented: string): boolean {
-    const given = utf8.encode(presented);
+  matches(given: string): boolean {
     let difference = given.length ^ this.#masked.length;
-    for (let i = 0; i < this.#masked.length; i++) difference |= (given[i] ?? 0) ^ this.#mask[i]! ^ this.#masked[i]!;
+    for (let i = 0; i < this.#masked.length; i++) difference |= (given.charCodeAt(i) | 0) ^ this.#mask[i]! ^ this.#masked[i]!;
     return difference === 0;
   }
 }
 
 export class Credentials {
-  readonly #expected: Readonly<Record<Provider, MaskedSecret>>;
+  readonly #expected: Readonly<Record<Provider, MaskedToken>>;
   /** Whether the built-in test credentials are in use, per provider (only those may be printed). */
   readonly usesDefaults: Readonly<Record<Provider, boolean>>;
   readonly projectId: string;
@@ -80,7 +71,9 @@ export class Credentials {
     this.projectId = options.projectId ?? DEFAULT_CREDENTIALS.projectId;
     const apiToken = options.apiToken ?? DEFAULT_CREDENTIALS.apiToken;
     const telnyxApiKey = options.telnyxApiKey ?? DEFAULT_CREDENTIALS.telnyxApiKey;
-    this.#expected = { signalwire: new MaskedSecret(`${this.projectId}:${apiToken}`), telnyx: new MaskedSecret(telnyxApiKey) };
+    const token = (provider: Provider, user: string, secret: string) =>
+      new MaskedToken(expectedToken[providers[provider].auth](user, secret));
+    this.#expected = { signalwire: token("signalwire", this.projectId, apiToken), telnyx: token("telnyx", "", telnyxApiKey) };
     this.usesDefaults = {
       signalwire: options.projectId === undefined && options.apiToken === undefined,
       telnyx: options.telnyxApiKey === undefined,

@@ -96,5 +96,18 @@ export function applyUpdate(provider: Provider, participant: ParticipantJson, up
   if (coaching === false) next = renderings[provider].coaching(next, null);
   else if (coaching === true) next = renderings[provider].coaching(next, target || coachedCall(participant));
   next.date_updated = now();
-  return Object.freeze(next);
+  return sameFields(next, participant) ? participant : Object.freeze(next);
+}
+
+/**
+ * Whether two renderings of a participant hold the same fields and values: an update that changes nothing
+ * within the same second keeps the very object, so its answer, already serialised and checked, is reused.
+ */
+function sameFields(next: Readonly<Record<string, unknown>>, previous: ParticipantJson): boolean {
+  let count = 0;
+  for (const key in next) {
+    if (next[key] !== previous[key] || !Object.hasOwn(previous, key)) return false;
+    count += 1;
+  }
+  return count === Object.keys(previous).length;
 }

@@ -18,7 +18,16 @@ export interface ParticipantKey {
 
 export type UpdateOutcome = { ok: true; participant: ParticipantJson } | { ok: false; violations: Violation[] };
 
-const keyOf = (k: ParticipantKey) => `${k.provider}\u0000${k.account}\u0000${k.conference}\u0000${k.call}`;
+/** Each key object's string, made once: a request's route is looked up several times. */
+const keyStrings = new WeakMap<ParticipantKey, string>();
+function keyOf(k: ParticipantKey): string {
+  let key = keyStrings.get(k);
+  if (key === undefined) {
+    key = `${k.provider}\u0000${k.account}\u0000${k.conference}\u0000${k.call}`;
+    keyStrings.set(k, key);
+  }
+  return key;
+}
 
 export class ParticipantStore {
   readonly #seeded: readonly SeededParticipant[];
