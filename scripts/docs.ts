@@ -1,6 +1,6 @@
 /**
  * `npm run docs`: generated/openapi.json → dist/docs/, an HTML reference that loads nothing from any
- * other host, with the contract and the per-provider documents beside it. `tsx scripts/docs.ts [outDir]`
+ * other host, with the contract and the per-provider documents beside it, and a page of the mock's admin API. `tsx scripts/docs.ts [outDir]`
  * writes elsewhere (the browser test uses a temporary folder).
  * A large file also gets a gzip copy beside it (`redoc.standalone.js.gz`): the package ships those copies
  * only, and the mock serves them with `Content-Encoding: gzip` (or unpacked to a client that takes no gzip).
@@ -17,7 +17,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = resolve(root, process.argv[2] ?? join("dist", "docs"));
 
 const contract = JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8"));
-const files = docsFiles(contract, readerCopy(contract), buildProviderDocuments(contract));
+const admin = JSON.parse(readFileSync(join(root, "generated", "mock-admin.json"), "utf8"));
+const files = docsFiles(contract, readerCopy(contract), buildProviderDocuments(contract), admin);
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });

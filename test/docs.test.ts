@@ -152,14 +152,21 @@ describe("the API docs in headless Chromium", () => {
     expect(width).toBeGreaterThan(0);
   });
 
-  it("link the contract and each per-provider document, served beside the page", async () => {
+  it("link the contract, each per-provider document and the mock's admin API, served beside the page", async () => {
     const links = await page.locator("nav#documents a").evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-    expect(links.map((href) => href.slice(docsUrl.length))).toEqual(["openapi.json", "signalwire.openapi.json", "telnyx.openapi.json"]);
+    expect(links.map((href) => href.slice(docsUrl.length))).toEqual([
+      "index.html",
+      "openapi.json",
+      "signalwire.openapi.json",
+      "telnyx.openapi.json",
+      "mock-admin.html",
+      "mock-admin.json",
+    ]);
     for (const href of links) {
       const response = await fetch(href);
       expect(response.status, href).toBe(200);
       const name = href.slice(docsUrl.length);
-      expect(await response.text(), href).toBe(readFileSync(join(root, "generated", name), "utf8"));
+      if (name.endsWith(".json")) expect(await response.text(), href).toBe(readFileSync(join(root, "generated", name), "utf8"));
     }
   });
 
@@ -244,6 +251,21 @@ describe("the API docs in headless Chromium", () => {
       await expect.poll(headingAtTop).toBe(true);
       await page.screenshot({ path: join(screenshots, `${operationId}.png`) });
     });
+  });
+
+  it("render the mock's admin API on its own page, every operation", async () => {
+    const admin = JSON.parse(readFileSync(join(root, "generated", "mock-admin.json"), "utf8")) as {
+      info: { title: string };
+      paths: Record<string, Record<string, { summary: string }>>;
+    };
+    await page.goto(`${docsUrl}mock-admin.html`, { waitUntil: "load" });
+    await page.locator("h2").first().waitFor();
+    expect(await page.title()).toBe(admin.info.title);
+    const text = (await page.locator("#redoc").textContent()) ?? "";
+    for (const operation of Object.values(admin.paths).flatMap((item) => Object.values(item))) {
+      expect(text, operation.summary).toContain(operation.summary);
+    }
+    await page.screenshot({ path: join(screenshots, "mock-admin.png") });
   });
 
   it("loaded nothing from any other host and logged no error, through every step above", () => {

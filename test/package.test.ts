@@ -82,6 +82,9 @@ describe("the tarball", () => {
       "generated/openapi.json",
       "generated/signalwire.openapi.json",
       "generated/telnyx.openapi.json",
+      "generated/mock-admin.json",
+      "dist/docs/mock-admin.html",
+      "dist/docs/mock-admin.js",
       "openapi/openapi.yaml",
       "README.md",
       "LICENSE",
@@ -93,9 +96,9 @@ describe("the tarball", () => {
     // The docs' large files are shipped as their gzip copies only.
     const docs = packed.files.filter((file) => file.path.startsWith("dist/docs/"));
     const compressed = docs.filter((file) => file.path.endsWith(".gz")).map((file) => file.path.slice(0, -".gz".length));
-    expect(compressed).toEqual(
-      expect.arrayContaining(["dist/docs/redoc.standalone.js", "dist/docs/reference.js", "dist/docs/openapi.json"]),
-    );
+    expect(compressed).toEqual(expect.arrayContaining(["dist/docs/redoc.standalone.js", "dist/docs/reference.js"]));
+    // The documents are shipped once, in generated/: the mock serves them beside the docs page too.
+    expect(docs.filter((file) => /\.json(\.gz)?$/.test(file.path))).toEqual([]);
     expect(files.filter((file) => compressed.includes(file))).toEqual([]);
     expect(docs.filter((file) => !file.path.endsWith(".gz") && file.size >= 16 * 1024)).toEqual([]);
     expect(files.filter((file) => /^(src|test|scripts|node_modules)\//.test(file) || file.endsWith(".tsbuildinfo"))).toEqual([]);
@@ -130,7 +133,15 @@ describe("the tarball", () => {
       analysis: { entrypoints: Record<string, unknown> };
     };
     expect(Object.keys(report.analysis.entrypoints)).toEqual(
-      expect.arrayContaining([".", "./mock", "./msw", "./openapi.json", "./signalwire.openapi.json", "./telnyx.openapi.json"]),
+      expect.arrayContaining([
+        ".",
+        "./mock",
+        "./msw",
+        "./openapi.json",
+        "./signalwire.openapi.json",
+        "./telnyx.openapi.json",
+        "./mock-admin.json",
+      ]),
     );
     expect(
       Object.values(report.problems)
@@ -260,6 +271,15 @@ describe("installed from the tarball alone", () => {
       const spec = await fetch(`${url}/openapi.json`);
       expect(spec.status).toBe(200);
       expect(await spec.json()).toEqual(JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8")));
+      const admin = await fetch(`${url}/mock-admin.json`);
+      expect(await admin.json()).toEqual(JSON.parse(readFileSync(join(root, "generated", "mock-admin.json"), "utf8")));
+      const adminPage = await (await fetch(`${url}/docs/mock-admin.html`)).text();
+      expect(adminPage).toContain('<script src="mock-admin.js"></script>');
+      for (const name of ["openapi.json", "signalwire.openapi.json", "mock-admin.json"]) {
+        const beside = await fetch(`${url}/docs/${name}`);
+        expect(beside.status, name).toBe(200);
+        expect(await beside.json()).toEqual(JSON.parse(readFileSync(join(root, "generated", name), "utf8")));
+      }
     } finally {
       await stop(mock);
     }

@@ -12,6 +12,10 @@ export type DocsFiles = Record<string, string>;
 export const CONTRACT_FILE = "openapi.json";
 const REDOC_FILE = "redoc.standalone.js";
 const REFERENCE_FILE = "reference.js";
+/** The mock's admin API: its own document, page and script beside the contract's. */
+export const ADMIN_FILE = "mock-admin.json";
+const ADMIN_PAGE = "mock-admin.html";
+const ADMIN_REFERENCE_FILE = "mock-admin.js";
 
 /** Redoc 2 options: see the `redoc` package's README. */
 const REDOC_OPTIONS = {
@@ -43,13 +47,20 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** The line above the reference that links the documents beside it: the contract, and one per provider for SDK generators. */
+/**
+ * The line above each reference that links the pages and documents beside it: the contract, one per provider
+ * for SDK generators, and the mock's admin API.
+ */
 function documentsNav(providerFiles: string[]): string {
   const links = providerFiles.map((file) => `<a href="${escapeHtml(file)}">${escapeHtml(file)}</a>`).join(", ");
-  return `<nav id="documents">OpenAPI documents: <a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a> (both providers); for SDK generators, one per provider: ${links}.</nav>`;
+  return (
+    `<nav id="documents"><a href="index.html">The contract</a> (<a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a>, both providers; ` +
+    `for SDK generators, one per provider: ${links}) · <a href="${ADMIN_PAGE}">The mock's admin API</a> ` +
+    `(<a href="${ADMIN_FILE}">${ADMIN_FILE}</a>)</nav>`
+  );
 }
 
-function indexHtml(title: string, summary: string, providerFiles: string[]): string {
+function indexHtml(title: string, summary: string, providerFiles: string[], referenceFile = REFERENCE_FILE): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -64,14 +75,15 @@ function indexHtml(title: string, summary: string, providerFiles: string[]): str
 ${documentsNav(providerFiles)}
 <div id="redoc"><noscript>${escapeHtml(title)}: this reference needs JavaScript. The contract is in <a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a>.</noscript></div>
 <script src="${REDOC_FILE}"></script>
-<script src="${REFERENCE_FILE}"></script>
+<script src="${referenceFile}"></script>
 </body>
 </html>
 `;
 }
 
-function referenceJs(readerDocument: OpenApiDocument): string {
-  return `Redoc.init(${scriptJson(readerDocument)}, ${JSON.stringify(REDOC_OPTIONS)}, document.getElementById("redoc"));\n`;
+function referenceJs(readerDocument: OpenApiDocument, download = CONTRACT_FILE): string {
+  const options = { ...REDOC_OPTIONS, downloadDefinitionUrl: download, downloadFileName: download };
+  return `Redoc.init(${scriptJson(readerDocument)}, ${JSON.stringify(options)}, document.getElementById("redoc"));\n`;
 }
 
 /**
@@ -82,11 +94,16 @@ export function docsFiles(
   contract: OpenApiDocument & { info: { title: string; summary?: string } },
   readerDocument: OpenApiDocument,
   providerDocuments: Record<string, string>,
+  admin: OpenApiDocument & { info: { title: string; summary?: string } },
 ): DocsFiles {
+  const providerFiles = Object.keys(providerDocuments);
   return {
     ...providerDocuments,
-    "index.html": indexHtml(contract.info.title, contract.info.summary ?? contract.info.title, Object.keys(providerDocuments)),
+    "index.html": indexHtml(contract.info.title, contract.info.summary ?? contract.info.title, providerFiles),
     [REFERENCE_FILE]: referenceJs(readerDocument),
+    [ADMIN_PAGE]: indexHtml(admin.info.title, admin.info.summary ?? admin.info.title, providerFiles, ADMIN_REFERENCE_FILE),
+    [ADMIN_REFERENCE_FILE]: referenceJs(admin, ADMIN_FILE),
+    [ADMIN_FILE]: `${JSON.stringify(admin, null, 2)}\n`,
     [REDOC_FILE]: offlineRedocBundle(),
     [LOGO_FILE]: LOGO_SVG,
     [CONTRACT_FILE]: `${JSON.stringify(contract, null, 2)}\n`,

@@ -1,7 +1,7 @@
 /**
  * The files the mock serves beside the API: the HTML docs (`dist/docs/`, built by `npm run docs`) at
  * `/docs`, the bundled spec (`generated/openapi.json`) at `/openapi.json`, and the per-provider documents for
- * SDK generators at `/signalwire.openapi.json` and `/telnyx.openapi.json`. Found from the package root,
+ * SDK generators at `/signalwire.openapi.json` and `/telnyx.openapi.json`, and the mock's admin API's at `/mock-admin.json`. Found from the package root,
  * so this works from `src/` (tests), from `dist/` (built) and from an installed package alike. A file kept
  * only as gzip (`name.gz`, as the package ships Redoc's bundle) is sent as it is with `Content-Encoding:
  * gzip` to a client that accepts gzip, and unpacked for one that does not.
@@ -60,8 +60,8 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
 
 const NOT_FOUND: StaticFile = { status: 404, contentType: "text/plain; charset=utf-8", body: "Not found\n" };
 
-/** `/openapi.json`, `/signalwire.openapi.json`, …: the OpenAPI documents `npm run generate` writes. */
-const SPEC_PATH = /^\/(?:[a-z]+\.)?openapi\.json$/;
+/** `/openapi.json`, `/signalwire.openapi.json`, …, `/mock-admin.json`: the OpenAPI documents `npm run generate` writes. */
+const SPEC_PATH = /^\/(?:(?:[a-z]+\.)?openapi|mock-admin)\.json$/;
 
 export class StaticFiles {
   readonly #docs: string;
@@ -77,9 +77,16 @@ export class StaticFiles {
    * is the request's Accept-Encoding header.
    */
   async get(pathname: string, acceptEncoding?: string): Promise<StaticFile | undefined> {
-    if (SPEC_PATH.test(pathname))
-      return this.#read(join(this.#generated, pathname.slice(1)), "no such OpenAPI document: run `npm run generate`", acceptEncoding);
+    const missingDocument = "no such OpenAPI document: run `npm run generate`";
+    if (SPEC_PATH.test(pathname)) return this.#read(join(this.#generated, pathname.slice(1)), missingDocument, acceptEncoding);
     if (pathname !== "/docs" && !pathname.startsWith("/docs/")) return undefined;
+    // Beside the page, a document is the docs folder's copy when it has one, else generated/'s: the package
+    // ships the documents once, in generated/.
+    const document = pathname.slice("/docs".length);
+    if (SPEC_PATH.test(document)) {
+      const copy = await this.#read(join(this.#docs, document.slice(1)), missingDocument, acceptEncoding);
+      return copy.status === 200 ? copy : this.#read(join(this.#generated, document.slice(1)), missingDocument, acceptEncoding);
+    }
     let relative = pathname.slice("/docs/".length);
     try {
       relative = decodeURIComponent(relative);
