@@ -15,19 +15,23 @@ function shapeOf(value: unknown): string {
 }
 
 /** A key the caller passed that is not one of `known` (a typo such as `timeout` for `timeoutMs`). */
+/** No violation: one shared, frozen empty list, so a check that passes allocates nothing. */
+const NONE = Object.freeze([]) as unknown as Violation[];
+
 export function checkKnownKeys(value: object, known: readonly string[], where: string): Violation[] {
-  return Object.keys(value)
-    .filter((key) => !known.includes(key))
-    .flatMap((key) => {
-      const suggestion = closestName(key, known);
-      const message = `is not an option of ${where}${suggestion ? `; did you mean ${suggestion}?` : ""}`;
-      return violation("unknown_field", key, message, suggestion ?? `one of ${known.join(", ")}`);
-    });
+  let unknown: string[] | undefined;
+  for (const key in value) if (Object.hasOwn(value, key) && !known.includes(key)) (unknown ??= []).push(key);
+  if (unknown === undefined) return NONE;
+  return unknown.flatMap((key) => {
+    const suggestion = closestName(key, known);
+    const message = `is not an option of ${where}${suggestion ? `; did you mean ${suggestion}?` : ""}`;
+    return violation("unknown_field", key, message, suggestion ?? `one of ${known.join(", ")}`);
+  });
 }
 
 /** An object of named arguments (`name` is what the caller knows it as: `options`, `params`). */
 export function checkObject(name: string, value: unknown, what: string): Violation[] {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) return [];
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) return NONE;
   return violation("invalid_type", name, `must be ${what}`, what, describeValue(value));
 }
 
@@ -48,13 +52,13 @@ export function checkPathId(name: string, value: unknown): Violation[] {
   if (value === "." || value === "..") {
     return violation("invalid_value", name, "cannot be a dot segment, which URLs resolve away", expected, describeValue(value));
   }
-  return [];
+  return NONE;
 }
 
 /** A value that fills a `{variable}` of a server's host name: one DNS label. */
 export function checkHostLabel(name: string, value: unknown): Violation[] {
   const expected = "a name such as example";
-  if (typeof value === "string" && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) return [];
+  if (typeof value === "string" && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)) return NONE;
   if (value === undefined) return violation("required", name, "is required", expected);
   const message = "must be one host name label (letters, digits and inner hyphens)";
   return violation(typeof value === "string" ? "invalid_format" : "invalid_type", name, message, expected, shapeOf(value));
@@ -77,28 +81,28 @@ export function checkSecret(name: string, value: unknown, kind: "visible" | "use
     return violation("invalid_value", name, "must contain only visible ASCII characters", expected);
   }
   if (kind === "user" && value.includes(":")) return violation("invalid_value", name, "must not contain ':'", expected);
-  return [];
+  return NONE;
 }
 
 export function checkTimeout(name: string, value: unknown): Violation[] {
-  if (value === undefined || (typeof value === "number" && Number.isFinite(value) && value > 0)) return [];
+  if (value === undefined || (typeof value === "number" && Number.isFinite(value) && value > 0)) return NONE;
   const code = typeof value === "number" ? "invalid_value" : "invalid_type";
   return violation(code, name, "must be a positive number of milliseconds", "a number > 0", describeValue(value));
 }
 
 export function checkByteCount(name: string, value: unknown): Violation[] {
-  if (value === undefined || (typeof value === "number" && Number.isSafeInteger(value) && value > 0)) return [];
+  if (value === undefined || (typeof value === "number" && Number.isSafeInteger(value) && value > 0)) return NONE;
   const code = typeof value === "number" ? "invalid_value" : "invalid_type";
   return violation(code, name, "must be a positive whole number of bytes", "an integer > 0", describeValue(value));
 }
 
 export function checkType(name: string, value: unknown, type: "function" | "boolean"): Violation[] {
-  if (value === undefined || typeof value === type) return [];
+  if (value === undefined || typeof value === type) return NONE;
   return violation("invalid_type", name, `must be a ${type}`, type, typeof value);
 }
 
 export function checkSignal(name: string, value: unknown): Violation[] {
-  if (value === undefined || value instanceof AbortSignal) return [];
+  if (value === undefined || value instanceof AbortSignal) return NONE;
   return violation("invalid_type", name, "must be an AbortSignal", "an AbortSignal", typeof value);
 }
 

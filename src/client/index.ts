@@ -184,8 +184,9 @@ function serializeBody(body: unknown, headers?: Headers): string {
 }
 
 function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
-  const signals = [signal, timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs)].filter((s) => s !== undefined);
-  return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  if (timeoutMs === undefined) return signal;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
 }
 
 /**
@@ -279,15 +280,17 @@ function createParticipantClient<P extends Provider>(provider: P, options: Clien
       callSid: params.callSid,
     };
     const body = snapshotBody(params.body);
-    const problems = [
-      ...checkKnownKeys(params, PARAM_NAMES, "updateParticipant"),
-      ...pathArgs.flatMap(([, argument]) => checkPathId(argument, ids[argument])),
-      ...checkSignal("signal", params.signal),
-      ...body.violations,
-    ];
+    const problems: Violation[] = [];
+    const add = (found: readonly Violation[]) => {
+      if (found.length > 0) problems.push(...found);
+    };
+    add(checkKnownKeys(params, PARAM_NAMES, "updateParticipant"));
+    for (const [, argument] of pathArgs) add(checkPathId(argument, ids[argument]));
+    add(checkSignal("signal", params.signal));
+    add(body.violations);
     if (body.violations.length === 0) {
       const checked = validateUpdateRequest(provider, body.value);
-      if (!checked.ok) problems.push(...checked.errors);
+      if (!checked.ok) add(checked.errors);
     }
     if (problems.length > 0) throw new RequestValidationError(problems);
 

@@ -69,16 +69,29 @@ export function validateUpdateRequest<P extends Provider>(
   });
 }
 
+/** Each provider's participant validators, looked up once: `validateParticipant` is the hot path of drift checks. */
+const participantValidators = Object.fromEntries(
+  providerNames.map((provider) => {
+    const schema = providers[provider].successSchema as SchemaName;
+    const strict = Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
+    return [provider, { loose: validators[schema], strict }];
+  }),
+) as Record<Provider, { loose: (typeof validators)[SchemaName]; strict: (typeof validators)[SchemaName] }>;
+
 /** Checks a participant (a 200 body). `strict` also rejects fields the spec does not declare. */
 export function validateParticipant<P extends Provider>(
   provider: P,
   json: unknown,
   options: { strict?: boolean } = {},
 ): ValidationResult<Participant<P>> {
-  return guarded(() => {
+  try {
     if (!isProvider(provider)) return unknownProvider(provider);
-    return check(providers[provider].successSchema, json, options?.strict === true);
-  });
+    const validate = participantValidators[provider][options?.strict === true ? "strict" : "loose"];
+    if (validate(json)) return { ok: true, value: json as Participant<P> };
+  } catch {
+    // Anything a hostile value throws is reported by the checked path below.
+  }
+  return guarded(() => check(providers[provider].successSchema, json, options?.strict === true));
 }
 
 /** Checks an error body against the provider's error format. */
