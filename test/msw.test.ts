@@ -76,6 +76,16 @@ describe("MSW handlers, in-process", () => {
     expect(entry!.path).toBe(`/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${SW_CALLS[0]}.json`);
   });
 
+  it("answer SignalWire's official Node SDK's bad update with the contract's 422", async () => {
+    const refused = await signalwireSdk()
+      .conferences(CONFERENCE)
+      .participants(SW_CALLS[0])
+      .update({ holdMethod: "PUT" })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 422 });
+    expect(mock.requests()).toMatchObject([{ verdict: "invalid", status: 422, body: "HoldMethod=PUT" }]);
+  });
+
   it("serve Telnyx's official Node SDK, which gets the contract's 422 for coaching nobody", async () => {
     const participant = await telnyxUpdate(telnyxSdk(), { Muted: true });
     expect(participant).toMatchObject({ muted: true });

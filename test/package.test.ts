@@ -226,6 +226,14 @@ describe("installed from the tarball alone", () => {
     expect(bundle).not.toMatch(/["']node:|require\(/);
   });
 
+  it("bundles ./msw for the browser with esbuild (msw, the peer, left to the application), with no Node module in it", () => {
+    const entry = join(consumer, "msw-entry.js");
+    writeFileSync(entry, `import { createMswHandlers } from "${manifest.name}/msw";\nglobalThis.probe = createMswHandlers;\n`);
+    const bundle = run(bin("esbuild"), [entry, "--bundle", "--platform=browser", "--format=esm", "--external:msw", "--log-level=error"]);
+    expect(bundle).toContain("createMswHandlers");
+    expect(bundle).not.toMatch(/["']node:|require\(/);
+  });
+
   it.each([
     ["a browser", ["--platform=browser"], "browser"],
     ["a Cloudflare worker", ["--platform=neutral", "--conditions=workerd,worker"], "worker"],
