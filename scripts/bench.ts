@@ -3,7 +3,7 @@
  * measures its subject against a baseline in the same run and reports the ratio; nothing here is a test.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -36,6 +36,9 @@ const markdown = [
   "Every figure is a ratio against a baseline measured in the same run; absolute numbers move with the machine.",
   "",
   ...sections.flatMap((s) => [`## ${s.title}`, "", s.body.trim(), ""]),
+  // What the profiles showed and what each change bought: written by hand, kept beside the benchmarks.
+  readFileSync(join(root, "scripts", "bench", "analysis.md"), "utf8").trim(),
+  "",
 ].join("\n");
 if (only === undefined) writeFileSync(join(root, "BENCHMARKS.md"), markdown);
 console.log(`\n${markdown}`);
