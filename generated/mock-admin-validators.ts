@@ -20,7 +20,7 @@ const module0 = { default: function ucs2length(str) {
 export const validateAdminError = validate21;
 const schema32 = {"title":"admin error","type":"object","additionalProperties":false,"required":["message","violations"],"properties":{"message":{"description":"What went wrong.","type":"string"},"violations":{"description":"Each problem with the request, as the validators report it.","type":"array","items":{"$ref":"#/$defs/Violation"}}}};
 const schema33 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them).","type":"string","pattern":"^[a-z_]+$"},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
-const pattern4 = new RegExp("^[a-z_]+$", "u");
+const pattern4 = new RegExp("^[a-z_]+$", "");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

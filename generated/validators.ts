@@ -180,7 +180,7 @@ const schema33 = {"title":"SignalWire participant","description":"A participant 
 const schema34 = {"title":"RFC 2822 date","description":"A date as RFC 2822 §3.3 writes it: `Mon, 24 Sep 2018 21:00:00 +0000`. Checked strictly (format\n`rfc2822-date`): weekday, day, three-letter English month, four-digit year, `HH:MM:SS`, numeric\nzone, and the weekday must be that date's (decision 2).\n","type":"string","format":"rfc2822-date","examples":["Mon, 24 Sep 2018 21:00:00 +0000"]};
 const formats0 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const formats8 = module0.formats["rfc2822-date"];
-const pattern4 = new RegExp("^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$", "u");
+const pattern4 = new RegExp("^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$", "");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -609,7 +609,7 @@ const schema38 = {"title":"absolute http(s) URL","description":"An absolute `htt
 const schema39 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
 const func2 = Object.prototype.hasOwnProperty;
 const formats12 = module0.formats.uri;
-const pattern5 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "u");
+const pattern5 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1191,7 +1191,7 @@ export const validateTelnyxErrors = validate26;
 const schema44 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
 const schema45 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
 const schema46 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
-const pattern8 = new RegExp("^[0-9]+$", "u");
+const pattern8 = new RegExp("^[0-9]+$", "");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1640,7 +1640,7 @@ validate26.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicIte
 
 export const validateTelnyxParticipant = validate29;
 const schema48 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The identifier of this participant's call.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The identifier of the coached participant's call.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
-const pattern10 = new RegExp("\\.json$", "u");
+const pattern10 = new RegExp("\\.json$", "");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -92,6 +92,8 @@ export function buildValidators(document: OpenApiDocument, header = GENERATED_HE
     strict: true,
     strictTypes: false,
     strictRequired: false,
+    // The spec's patterns are ASCII: without the `u` flag V8 runs them as the hand-written guards' regexps do.
+    unicodeRegExp: false,
     formats,
     code: { source: true, esm: true, lines: true, formats: _`require(${FORMATS_MODULE}).formats` },
   });
