@@ -20,7 +20,11 @@ const NONE = Object.freeze([]) as unknown as Violation[];
 
 export function checkKnownKeys(value: object, known: readonly string[], where: string): Violation[] {
   let unknown: string[] | undefined;
-  for (const key in value) if (Object.hasOwn(value, key) && !known.includes(key)) (unknown ??= []).push(key);
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || known.includes(key)) continue;
+    unknown ??= [];
+    unknown.push(key);
+  }
   if (unknown === undefined) return NONE;
   return unknown.flatMap((key) => {
     const suggestion = closestName(key, known);
