@@ -34,6 +34,19 @@ export class Journal {
   }
 }
 
+let lastMs = Number.NaN;
+let lastIso = "";
+
+/** Now in ISO 8601, for an entry's `time` (written once a millisecond). */
+export function journalTime(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
 /** A request's headers as the journal keeps them: credentials redacted. */
 export function journalHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const kept: Record<string, string> = {};

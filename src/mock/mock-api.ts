@@ -17,7 +17,7 @@ import { type CredentialOptions, Credentials, challenges } from "./auth.js";
 import { errorResponse, type FailureReason, type MockFailure, unroutedResponse } from "./error-bodies.js";
 import { Faults, type Fault } from "./faults.js";
 import { defaultFixtures, type Fixtures, type SeededParticipant, seedParticipants } from "./fixtures.js";
-import { Journal, type JournalEntry, journalHeaders } from "./journal.js";
+import { Journal, type JournalEntry, journalHeaders, journalTime } from "./journal.js";
 import type { ParticipantJson } from "./participants.js";
 import { matchRoutes, type Route } from "./routes.js";
 import { ParticipantStore } from "./store.js";
@@ -299,7 +299,7 @@ export class MockApi {
   }
 
   #record(entry: JournalEntry, answer: MockAnswer): MockAnswer {
-    entry.time = new Date().toISOString();
+    entry.time = journalTime();
     entry.status = answer.delivery?.drop === "reset" ? 0 : answer.status;
     this.journal.record(entry);
     return answer;

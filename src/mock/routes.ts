@@ -11,7 +11,13 @@ export interface Route {
   account: string;
   conference: string;
   call: string;
+  /** The participant's store key, made once per route (it is looked up several times per request). */
+  key: string;
 }
+
+/** The string a participant is stored under: its provider and ids. */
+export const participantKey = (provider: Provider, account: string, conference: string, call: string) =>
+  `${provider}\u0000${account}\u0000${conference}\u0000${call}`;
 
 /** Each operation's documented path, with its server's base path (`/v2` for Telnyx). */
 export function documentedPath(provider: Provider): string {
@@ -93,7 +99,7 @@ function matchTemplate(template: Template, parts: string[]): Route | undefined {
   }
   const [account, conference, call] = values;
   if (account === undefined || conference === undefined || call === undefined) return undefined;
-  return { provider: template.provider, account, conference, call };
+  return { provider: template.provider, account, conference, call, key: participantKey(template.provider, account, conference, call) };
 }
 
 /**

@@ -8,26 +8,20 @@ import type { Provider } from "../contract/providers.js";
 import type { Violation } from "../contract/violations.js";
 import type { SeededParticipant } from "./fixtures.js";
 import { applyUpdate, now, type ParticipantJson } from "./participants.js";
+import { participantKey } from "./routes.js";
 
 export interface ParticipantKey {
   provider: Provider;
   account: string;
   conference: string;
   call: string;
+  /** The four as one string, when the caller has made it already (a route does, once). */
+  key?: string;
 }
 
 export type UpdateOutcome = { ok: true; participant: ParticipantJson } | { ok: false; violations: Violation[] };
 
-/** Each key object's string, made once: a request's route is looked up several times. */
-const keyStrings = new WeakMap<ParticipantKey, string>();
-function keyOf(k: ParticipantKey): string {
-  let key = keyStrings.get(k);
-  if (key === undefined) {
-    key = `${k.provider}\u0000${k.account}\u0000${k.conference}\u0000${k.call}`;
-    keyStrings.set(k, key);
-  }
-  return key;
-}
+const keyOf = (k: ParticipantKey) => k.key ?? participantKey(k.provider, k.account, k.conference, k.call);
 
 export class ParticipantStore {
   readonly #seeded: readonly SeededParticipant[];
@@ -80,7 +74,7 @@ export class ParticipantStore {
       const problem =
         coached === key.call
           ? "cannot be the participant itself"
-          : this.get({ ...key, call: coached }) === undefined
+          : this.get({ provider: key.provider, account: key.account, conference: key.conference, call: coached }) === undefined
             ? `is not a participant of conference ${key.conference}`
             : undefined;
       if (problem !== undefined) {
