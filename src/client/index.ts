@@ -21,6 +21,7 @@ import {
 import { USER_AGENT } from "./user-agent.js";
 import { serializeForm } from "../contract/form.js";
 import { fillPath, pathFiller } from "../contract/paths.js";
+import { readAtMost } from "../web/read-at-most.js";
 import {
   providers,
   type ErrorBody,
@@ -198,20 +199,9 @@ async function readText(response: Response, limit: number): Promise<string> {
   if (response.body === null) return "";
   const declared = response.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new ResponseTooLargeError(response, limit);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  const bytes = await readAtMost(response.body, limit);
+  if (bytes === "tooLarge") throw new ResponseTooLargeError(response, limit);
+  return new TextDecoder().decode(bytes);
 }
 
 function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {

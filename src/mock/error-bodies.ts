@@ -114,6 +114,14 @@ const renderers: Record<Provider, (failure: MockFailure, answer: Answer) => unkn
   },
 };
 
+/** The failures a fault may play, each answered with its provider's status for it (429, 500, 503). */
+const FAULT_REASONS: readonly FailureReason[] = ["tooManyRequests", "internal", "unavailable"];
+
+/** The failure a fault's `status` stands for at a provider: the one the provider answers with that status. */
+export function faultReason(provider: Provider, status: number): FailureReason {
+  return FAULT_REASONS.find((reason) => answers[provider][reason].status === status) ?? "internal";
+}
+
 /** The status and body a provider answers a failure with. */
 export function errorResponse(provider: Provider, failure: MockFailure): { status: number; body: unknown } {
   const answer = answers[provider][failure.reason];

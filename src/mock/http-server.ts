@@ -9,7 +9,16 @@ import { controlsOf, type MockControls } from "./admin.js";
 import { startBanner } from "./banner.js";
 import type { Fixtures } from "./fixtures.js";
 import { readFixtures } from "./fixtures-file.js";
-import { type BodyReading, MAX_BODY_BYTES, type MockAnswer, MockApi, type MockApiOptions, type MockRequest } from "./mock-api.js";
+import {
+  type BodyReading,
+  delay,
+  MAX_BODY_BYTES,
+  type MockAnswer,
+  MockApi,
+  type MockApiOptions,
+  type MockRequest,
+  pathOfTarget,
+} from "./mock-api.js";
 import { StaticFiles } from "./static-files.js";
 import { type MockFailure, unroutedResponse } from "./error-bodies.js";
 
@@ -106,8 +115,6 @@ function readBody(req: IncomingMessage, connection: Connection): Promise<BodyRea
   });
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** An answer no route produced (no Host, a head that could not be read), in the format its path resembles. */
 function unrouted(target: string, failure: MockFailure): { status: number; text: string } {
   const { status, body } = unroutedResponse(pathOfTarget(target), failure);
@@ -123,15 +130,9 @@ function rawAnswer(target: string, failure: MockFailure): string {
   );
 }
 
-/** The path of a target, origin-form or absolute-form, without its query: what picks an error format. */
-function pathOfTarget(target: string): string {
-  const path = /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/?#]*/i, "") || "/" : target;
-  return path.split("?", 1)[0]!;
-}
-
 async function write(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): Promise<void> {
   const { delivery } = answer;
-  if (delivery?.delayMs) await wait(delivery.delayMs);
+  if (delivery?.delayMs) await delay(delivery.delayMs);
   if (delivery?.drop === "reset") {
     req.socket.resetAndDestroy();
     return;

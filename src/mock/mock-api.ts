@@ -14,7 +14,7 @@ import { validateErrorBody, validateParticipant, validateUpdateRequest } from ".
 import type { Violation, ViolationCode } from "../contract/violations.js";
 import { AdminApi } from "./admin.js";
 import { type CredentialOptions, Credentials, challenges } from "./auth.js";
-import { errorResponse, type FailureReason, type MockFailure, unroutedResponse } from "./error-bodies.js";
+import { errorResponse, type FailureReason, faultReason, type MockFailure, unroutedResponse } from "./error-bodies.js";
 import { Faults, type Fault } from "./faults.js";
 import { defaultFixtures, type Fixtures, type SeededParticipant, seedParticipants } from "./fixtures.js";
 import { Journal, type JournalEntry, journalHeaders, journalTime } from "./journal.js";
@@ -68,9 +68,6 @@ const fail = (reason: FailureReason, detail: string, violations?: readonly Viola
   failure: { reason, detail, ...(violations ? { violations } : {}) },
 });
 
-/** The failure each status a fault may play stands for. */
-const FAULT_REASONS: Readonly<Record<number, FailureReason>> = { 429: "tooManyRequests", 500: "internal", 503: "unavailable" };
-
 /** The violations that say a body could not be read at all, rather than read and found to break the contract. */
 const UNREADABLE: ReadonlySet<ViolationCode> = new Set(["repeated_field", "invalid_encoding", "invalid_json"]);
 const isUnreadable = (violation: Violation) => UNREADABLE.has(violation.code);
@@ -79,14 +76,22 @@ function mediaTypeOf(header: string | undefined): string | undefined {
   return header === undefined ? undefined : header.split(";")[0]!.trim().toLowerCase() || undefined;
 }
 
-/** The path of a request target: its query dropped, and an absolute-form target (RFC 9112 §3.2.2) read by its path. */
-function pathOf(target: string): string {
+/** Waits `ms` milliseconds: a fault's delay, as every transport plays it. */
+export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The path of a request target: its query dropped, and an absolute-form target (RFC 9112 §3.2.2) read by its
+ * path. What routes a request, and what picks the error format of one that no route takes.
+ */
+export function pathOfTarget(target: string): string {
   let path = target;
   if (/^https?:\/\//i.test(path)) {
     const start = path.indexOf("/", path.indexOf("//") + 2);
     path = start === -1 ? "/" : path.slice(start);
   }
-  const query = path.search(/[?#]/);
+  // A fragment is never part of a request target (RFC 9112 §3.2): a `#` stays in the path, which then
+  // matches nothing, rather than being read away.
+  const query = path.indexOf("?");
   return query === -1 ? path : path.slice(0, query);
 }
 
@@ -146,7 +151,7 @@ export class MockApi {
 
   /** Answers a request's head, or says how to answer once its body is read. Never throws. */
   receive(request: MockRequest): Reception {
-    const path = pathOf(request.target);
+    const path = pathOfTarget(request.target);
     if (path === "/__admin" || path.startsWith("/__admin/")) return this.admin.receive(request, path);
     const routes = matchRoutes(path);
     // The exact id wins: `…/agent.json` is the participant `agent.json` if there is one, else `agent`.
@@ -271,7 +276,7 @@ export class MockApi {
   /** A fault's answer: its status with the provider's error body, or a participant-shaped start that is cut off. */
   #faultAnswer(provider: Provider, fault: Fault): MockAnswer {
     if (fault.status !== undefined) {
-      const reason = FAULT_REASONS[fault.status] ?? "internal";
+      const reason = faultReason(provider, fault.status);
       return this.#failure(provider, { reason, detail: `A fault set on the mock answers ${fault.status}.` }, fault);
     }
     const delivery: Delivery = { drop: fault.drop ?? "reset", ...(fault.delayMs === undefined ? {} : { delayMs: fault.delayMs }) };

@@ -7,7 +7,8 @@
  */
 import { HttpResponse, http, type RequestHandler } from "msw";
 import { controlsOf, type MockControls } from "../mock/admin.js";
-import { type BodyReading, MAX_BODY_BYTES, type MockAnswer, MockApi, type MockApiOptions } from "../mock/mock-api.js";
+import { type BodyReading, delay, MAX_BODY_BYTES, type MockAnswer, MockApi, type MockApiOptions } from "../mock/mock-api.js";
+import { readAtMost } from "../web/read-at-most.js";
 
 export type MswHandlersOptions = MockApiOptions;
 
@@ -20,38 +21,18 @@ const HOSTS = ["https://*.signalwire.com/*", "https://api.telnyx.com/*"] as cons
 /** The request's body, at most `MAX_BODY_BYTES` of it: reading stops past that. */
 async function readBody(request: Request): Promise<BodyReading> {
   if (request.body === null) return { ok: true, bytes: new Uint8Array() };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        return { ok: false, reason: "tooLarge" };
-      }
-      chunks.push(value);
-    }
+    const bytes = await readAtMost(request.body, MAX_BODY_BYTES);
+    return bytes === "tooLarge" ? { ok: false, reason: "tooLarge" } : { ok: true, bytes };
   } catch {
     return { ok: false, reason: "unreadable" };
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { ok: true, bytes };
 }
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The core's answer as a fetch `Response`; a dropped connection as a network error, or a body that breaks off. */
 async function responseOf(answer: MockAnswer): Promise<Response> {
   const { delivery } = answer;
-  if (delivery?.delayMs) await wait(delivery.delayMs);
+  if (delivery?.delayMs) await delay(delivery.delayMs);
   if (delivery?.drop === "reset") return HttpResponse.error();
   if (delivery?.drop === "midResponse") {
     const start = new TextEncoder().encode(answer.body);
