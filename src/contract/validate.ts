@@ -10,9 +10,13 @@ import { capViolations, toViolations, type Violation } from "./violations.js";
 export type { Violation } from "./violations.js";
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
 
+/** A schema's validator; `strict`, the variant that also rejects undeclared properties, where there is one. */
+function validatorOf(schema: SchemaName, strict: boolean) {
+  return strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
+}
+
 function check<T>(schema: SchemaName, data: unknown, strict = false): ValidationResult<T> {
-  const validate =
-    strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
+  const validate = validatorOf(schema, strict);
   if (validate(data)) return { ok: true, value: data as T };
   return { ok: false, errors: toViolations(validate.errors ?? [], conditions[schema]) };
 }
@@ -87,8 +91,7 @@ export function validateUpdateRequest<P extends Provider>(
 const participantValidators = Object.fromEntries(
   providerNames.map((provider) => {
     const schema = providers[provider].successSchema as SchemaName;
-    const strict = Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
-    return [provider, { loose: validators[schema], strict }];
+    return [provider, { loose: validatorOf(schema, false), strict: validatorOf(schema, true) }];
   }),
 ) as Record<Provider, { loose: (typeof validators)[SchemaName]; strict: (typeof validators)[SchemaName] }>;
 
