@@ -87,33 +87,40 @@ function joined(headers: IncomingMessage["headers"]): Record<string, string | un
   return copy;
 }
 
-/** The body, at most `MAX_BODY_BYTES` of it; stops reading past that, or when its time runs out. */
-function readBody(req: IncomingMessage, connection: Connection): Promise<BodyReading> {
-  return new Promise((settle) => {
-    const resolve = (reading: BodyReading) => {
-      connection.stopReading = undefined;
-      settle(reading);
-    };
-    connection.stopReading = resolve;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.off("data", onData);
-        resolve({ ok: false, reason: "tooLarge" });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.on("end", () => resolve({ ok: true, bytes: Buffer.concat(chunks) }));
-    const unreadable = () => resolve({ ok: false, reason: "unreadable" });
-    req.on("error", unreadable);
-    // A client that goes away mid-body: settle (a no-op once "end" has resolved), so nothing waits forever.
-    req.on("close", unreadable);
+/**
+ * Reads the body, at most `MAX_BODY_BYTES` of it, and hands it on once: when it has ended, when it grows
+ * past the limit (reading stops), when the client goes away mid-body, or when its time runs out.
+ */
+function readBody(req: IncomingMessage, connection: Connection, then: (reading: BodyReading) => void): void {
+  let chunks: Buffer | Buffer[] | undefined;
+  let size = 0;
+  let settled = false;
+  const settle = (reading: BodyReading) => {
+    if (settled) return;
+    settled = true;
+    connection.stopReading = undefined;
+    req.off("data", onData);
+    then(reading);
+  };
+  connection.stopReading = settle;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return settle({ ok: false, reason: "tooLarge" });
+    if (chunks === undefined) chunks = chunk;
+    else if (Array.isArray(chunks)) chunks.push(chunk);
+    else chunks = [chunks, chunk];
+  };
+  req.on("data", onData);
+  req.on("end", () => {
+    const bytes = chunks === undefined ? EMPTY : Array.isArray(chunks) ? Buffer.concat(chunks) : chunks;
+    settle({ ok: true, bytes });
   });
+  // A client that goes away mid-body: settle (a no-op once "end" has), so nothing waits forever. node:http
+  // emits no "error" on a request that has no listener for it; "close" follows in every case.
+  req.on("close", () => settle({ ok: false, reason: "unreadable" }));
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** An answer no route produced (no Host, a head that could not be read), in the format its path resembles. */
 function unrouted(target: string, failure: MockFailure): { status: number; text: string } {
@@ -130,21 +137,36 @@ function rawAnswer(target: string, failure: MockFailure): string {
   );
 }
 
-async function write(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): Promise<void> {
-  const { delivery } = answer;
-  if (delivery?.delayMs) await delay(delivery.delayMs);
-  if (delivery?.drop === "reset") {
+/** Sends an answer: after its delay, if a fault set one, and as its fault says (cut off, or reset). */
+function write(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): void {
+  const delayMs = answer.delivery?.delayMs;
+  if (delayMs) {
+    delay(delayMs)
+      .then(() => deliver(req, res, answer))
+      .catch(() => res.destroy());
+  } else {
+    deliver(req, res, answer);
+  }
+}
+
+function deliver(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): void {
+  const drop = answer.delivery?.drop;
+  if (drop === "reset") {
     req.socket.resetAndDestroy();
-    return;
-  }
-  const length = Buffer.byteLength(answer.body);
-  if (delivery?.drop === "midResponse") {
+  } else if (drop === "midResponse") {
     // The head and the start of a body announced longer than it is, then the connection closes.
-    res.writeHead(answer.status, { ...answer.headers, "content-length": length + 64 });
+    res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.body) + 64 });
     res.write(answer.body, () => req.socket.destroy());
-    return;
+  } else {
+    send(req, res, answer);
   }
-  res.writeHead(answer.status, { ...answer.headers, "content-length": length });
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): void {
+  const { headers } = answer;
+  for (const name in headers) res.setHeader(name, headers[name]!);
+  res.setHeader("content-length", Buffer.byteLength(answer.body));
+  res.writeHead(answer.status);
   res.end(answer.body);
   if (!req.complete) req.resume();
 }
@@ -156,7 +178,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const staticFiles = new StaticFiles();
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
     if (pathname === "/" || pathname === "/docs") {
       res.writeHead(302, { location: "/docs/", "content-length": 0 });
       res.end();
@@ -169,7 +190,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     return true;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean): Promise<void> {
+  /** The API's answer, through the core: at once from the head, or once the body is read. */
+  function answer(req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean): void {
+    const reception = api.receive(requestOf(req));
+    if ("answer" in reception) {
+      // A refused head that announced a body with Expect: 100-continue gets its final status; the body is never read.
+      if (expectsContinue) res.setHeader("connection", "close");
+      write(req, res, reception.answer);
+    } else {
+      if (expectsContinue) res.writeContinue();
+      readBody(req, connection, (reading) => write(req, res, reception.readBody(reading)));
+    }
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean): void {
     // HTTP/1.1 requires Host (RFC 9112 §3.2); node:http's own refusal would not be JSON.
     if (req.httpVersion === "1.1" && req.headers.host === undefined) {
       const { status, text } = unrouted(req.url ?? "/", { ...NOT_HTTP, detail: "The request has no Host header." });
@@ -177,16 +211,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end(text);
       return;
     }
-    const pathname = pathOfTarget(req.url ?? "/");
-    if (await serveStatic(req, res, pathname)) return;
-    const reception = api.receive(requestOf(req));
-    if ("answer" in reception) {
-      // A refused head that announced a body with Expect: 100-continue gets its final status; the body is never read.
-      if (expectsContinue) res.setHeader("connection", "close");
-      return write(req, res, reception.answer);
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      answer(req, res, connection, expectsContinue);
+      return;
     }
-    if (expectsContinue) res.writeContinue();
-    return write(req, res, reception.readBody(await readBody(req, connection)));
+    // Reading a file is the one step that waits; an update never takes it.
+    serveStatic(req, res, pathOfTarget(req.url ?? "/")).then(
+      (served) => served || answer(req, res, connection, expectsContinue),
+      () => res.destroy(),
+    );
   }
 
   const connections = new Map<Socket, Connection>();
@@ -206,8 +239,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (connection.owed.size === 0 && (connection.closeWhenFlushed || stopping)) socket.end();
     });
     if (stopping || connection.closeWhenFlushed) res.setHeader("connection", "close");
-    req.on("error", () => res.destroy());
-    handle(req, res, connection, expectsContinue).catch(() => res.destroy());
+    try {
+      handle(req, res, connection, expectsContinue);
+    } catch {
+      res.destroy();
+    }
   }
 
   const server: Server = createServer(
