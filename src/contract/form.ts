@@ -26,14 +26,54 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   else target[key] = value;
 }
 
+/** A form being read: the fields set so far, and what could not be read, in the order it was found. */
+interface FormReading {
+  readonly fieldTypes: FieldTypes;
+  readonly value: Record<string, unknown>;
+  /** Bad escapes, found as the body is split. */
+  readonly encodingErrors: Violation[];
+  /** Repeated fields and values of the wrong type, found as fields are set. */
+  readonly fieldErrors: Violation[];
+  /** Fields seen but left out of `value` (their value was not readable as their type). */
+  unset?: Set<string>;
+  /** Fields already reported as repeated. */
+  repeated?: Set<string>;
+}
+
+function readField(reading: FormReading, key: string, text: string): void {
+  const { value, fieldErrors } = reading;
+  if (Object.hasOwn(value, key) || reading.unset?.has(key)) {
+    reading.repeated ??= new Set();
+    if (!reading.repeated.has(key)) {
+      reading.repeated.add(key);
+      fieldErrors.push({ code: "repeated_field", path: key, message: "is repeated; send each field once", expected: "one value" });
+    }
+    return;
+  }
+  const type = Object.hasOwn(reading.fieldTypes, key) ? reading.fieldTypes[key] : undefined;
+  if (type !== "boolean") {
+    setOwn(value, key, text);
+  } else if (BOOLEAN.test(text)) {
+    setOwn(value, key, text.toLowerCase() === "true");
+  } else {
+    (reading.unset ??= new Set()).add(key);
+    fieldErrors.push({
+      code: "invalid_type",
+      path: key,
+      message: "must be true or false",
+      expected: "true or false",
+      received: describeValue(text),
+    });
+  }
+}
+
 /**
  * A form body as the object the schema describes: booleans from `true`/`false` in any letter case, other
  * fields as strings. Fields the schema does not know stay strings, for the schema to reject by name. A
  * field that cannot be read (bad escape, repeated, not a boolean) is reported and left out of `value`.
  */
 export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes): FormResult {
-  const pairs: [string, string][] = [];
-  const errors: Violation[] = [];
+  const reading: FormReading = { fieldTypes, value: {}, encodingErrors: [], fieldErrors: [] };
   if (typeof body === "string") {
     for (const part of body.split("&")) {
       if (part === "") continue;
@@ -43,7 +83,7 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
       const key = decode(rawKey);
       const value = decode(rawValue);
       if (key === undefined || value === undefined) {
-        errors.push({
+        reading.encodingErrors.push({
           code: "invalid_encoding",
           path: key ?? rawKey,
           message: "has a malformed percent-escape",
@@ -52,41 +92,13 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
         });
         continue;
       }
-      pairs.push([key, value]);
+      readField(reading, key, value);
     }
   } else {
-    for (const pair of body) pairs.push(pair);
+    for (const [key, value] of body) readField(reading, key, value);
   }
-  const value: Record<string, unknown> = {};
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const [key, text] of pairs) {
-    if (seen.has(key)) {
-      if (!repeated.has(key)) {
-        repeated.add(key);
-        errors.push({ code: "repeated_field", path: key, message: "is repeated; send each field once", expected: "one value" });
-      }
-      continue;
-    }
-    seen.add(key);
-    const type = Object.hasOwn(fieldTypes, key) ? fieldTypes[key] : undefined;
-    if (type === "boolean") {
-      if (!BOOLEAN.test(text)) {
-        errors.push({
-          code: "invalid_type",
-          path: key,
-          message: "must be true or false",
-          expected: "true or false",
-          received: describeValue(text),
-        });
-        continue;
-      }
-      setOwn(value, key, text.toLowerCase() === "true");
-    } else {
-      setOwn(value, key, text);
-    }
-  }
-  return { value, errors };
+  const { value, encodingErrors, fieldErrors } = reading;
+  return { value, errors: fieldErrors.length === 0 ? encodingErrors : [...encodingErrors, ...fieldErrors] };
 }
 
 // encodeURIComponent leaves these five as they are; the form-urlencoded serializer percent-encodes them and

@@ -35,6 +35,7 @@ export class Faults {
 
   /** The oldest fault matching an update's route, counted as played once (it goes when it has no times left). */
   take(route: Route): Fault | undefined {
+    if (this.#pending.length === 0) return undefined;
     const index = this.#pending.findIndex(
       (f) =>
         (f.provider === undefined || f.provider === route.provider) &&

@@ -26,6 +26,7 @@ import { ParticipantStore } from "./store.js";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const JSON_TYPE = "application/json";
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ "content-type": JSON_TYPE });
 
 export interface MockApiOptions extends CredentialOptions {
   /** The fixtures themselves. Default: the seeds' account, conference and participants. */
@@ -153,23 +154,22 @@ export class MockApi {
   receive(request: MockRequest): Reception {
     const path = pathOfTarget(request.target);
     if (path === "/__admin" || path.startsWith("/__admin/")) return this.admin.receive(request, path);
-    const routes = matchRoutes(path);
-    // The exact id wins: `…/agent.json` is the participant `agent.json` if there is one, else `agent`.
-    const route = routes.find((r) => this.store.get(r) !== undefined) ?? routes[0];
-    const entry = (fault: Fault | undefined) => this.#entry(request, route, fault);
+    const route = this.#routeOf(path);
     if (route === undefined) {
       const detail = `No operation at ${request.method} ${path.slice(0, 200)}.`;
       const { status, body } = unroutedResponse(path, { reason: "notFound", detail });
-      return { answer: this.#record(entry(undefined), this.#json(status, body)) };
+      return { answer: this.#record(this.#entry(request, route, undefined), this.#json(status, body)) };
     }
     try {
       const fault = request.method === "POST" ? this.faults.take(route) : undefined;
       const head = this.#head(request, route, fault);
-      if ("failure" in head) return { answer: this.#record(entry(fault), this.#failure(route.provider, head.failure, fault)) };
-      if ("answer" in head) return { answer: this.#record(entry(fault), head.answer) };
+      if ("failure" in head) {
+        return { answer: this.#record(this.#entry(request, route, fault), this.#failure(route.provider, head.failure, fault)) };
+      }
+      if ("answer" in head) return { answer: this.#record(this.#entry(request, route, fault), head.answer) };
       return {
         readBody: (body) => {
-          const record = entry(fault);
+          const record = this.#entry(request, route, fault);
           try {
             return this.#record(record, this.#body(record, route, head.mediaType, body, fault));
           } catch {
@@ -180,11 +180,19 @@ export class MockApi {
     } catch {
       return {
         answer: this.#record(
-          entry(undefined),
+          this.#entry(request, route, undefined),
           this.#failure(route.provider, fail("internal", "The mock failed to handle this request.").failure),
         ),
       };
     }
+  }
+
+  /** The operation a path is. The exact id wins: `…/agent.json` is the participant `agent.json` if there is one, else `agent`. */
+  #routeOf(path: string): Route | undefined {
+    const routes = matchRoutes(path);
+    if (routes.length < 2) return routes[0];
+    for (const route of routes) if (this.store.get(route) !== undefined) return route;
+    return routes[0];
   }
 
   /** What can be decided from the request's head alone. */
@@ -219,34 +227,39 @@ export class MockApi {
   }
 
   #body(record: JournalEntry, route: Route, mediaType: string | undefined, body: BodyReading, fault: Fault | undefined): MockAnswer {
-    const { provider } = route;
-    const outcome = ((): Outcome => {
-      if (!body.ok) {
-        if (body.reason === "tooLarge") return this.#tooLarge();
-        if (body.reason === "timeout") return fail("timeout", "The body was not received in time.");
-        return fail("unreadable", "The body could not be read.");
-      }
-      const text = utf8.decode(body.bytes);
-      record.body = text;
-      if (mediaType === undefined && body.bytes.length > 0) {
-        const accepted = providers[provider].requestContentTypes as readonly string[];
-        return fail("unsupportedMediaType", `A body needs a Content-Type: ${accepted.join(" or ")}.`);
-      }
-      const parsed = parseUpdate(provider, mediaType, text);
-      record.verdict = parsed.ok ? "valid" : "invalid";
-      if (!parsed.ok) {
-        record.violations = [...(parsed.failure.violations ?? [])];
-        return parsed;
-      }
-      // Read, check against the conference, apply and store in one synchronous step: nothing interleaves.
-      const updated = this.store.update(route, parsed.change);
-      if (updated.ok) return updated;
-      record.verdict = "invalid";
-      record.violations = updated.violations;
-      return fail("coachedNotInConference", "CallSidToCoach is not another participant of this conference.", updated.violations);
-    })();
-    const answer = outcome.ok ? this.#participantAnswer(provider, outcome.participant) : this.#failure(provider, outcome.failure);
+    const outcome = this.#outcome(record, route, mediaType, body);
+    const answer = outcome.ok
+      ? this.#participantAnswer(route.provider, outcome.participant)
+      : this.#failure(route.provider, outcome.failure);
     return fault?.delayMs === undefined ? answer : { ...answer, delivery: { delayMs: fault.delayMs } };
+  }
+
+  /** The update a body asks for, applied, or why not; the journal entry learns the body and its verdict. */
+  #outcome(record: JournalEntry, route: Route, mediaType: string | undefined, body: BodyReading): Outcome {
+    const { provider } = route;
+    if (!body.ok) {
+      if (body.reason === "tooLarge") return this.#tooLarge();
+      if (body.reason === "timeout") return fail("timeout", "The body was not received in time.");
+      return fail("unreadable", "The body could not be read.");
+    }
+    const text = utf8.decode(body.bytes);
+    record.body = text;
+    if (mediaType === undefined && body.bytes.length > 0) {
+      const accepted = providers[provider].requestContentTypes as readonly string[];
+      return fail("unsupportedMediaType", `A body needs a Content-Type: ${accepted.join(" or ")}.`);
+    }
+    const parsed = parseUpdate(provider, mediaType, text);
+    record.verdict = parsed.ok ? "valid" : "invalid";
+    if (!parsed.ok) {
+      record.violations = [...(parsed.failure.violations ?? [])];
+      return parsed;
+    }
+    // Read, check against the conference, apply and store in one synchronous step: nothing interleaves.
+    const updated = this.store.update(route, parsed.change);
+    if (updated.ok) return updated;
+    record.verdict = "invalid";
+    record.violations = updated.violations;
+    return fail("coachedNotInConference", "CallSidToCoach is not another participant of this conference.", updated.violations);
   }
 
   #participantAnswer(provider: Provider, participant: ParticipantJson): MockAnswer {
@@ -257,7 +270,7 @@ export class MockApi {
       text = JSON.stringify(participant);
       checkedAnswers.set(participant, text);
     }
-    return { status: 200, headers: { "content-type": JSON_TYPE }, body: text };
+    return { status: 200, headers: JSON_HEADERS, body: text };
   }
 
   #failure(provider: Provider, failure: MockFailure, fault?: Fault): MockAnswer {

@@ -86,6 +86,8 @@ export function coachedCall(participant: ParticipantJson): string | null {
 export function applyUpdate(provider: Provider, participant: ParticipantJson, update: Readonly<Record<string, unknown>>): ParticipantJson {
   const fields = Object.keys(update);
   if (fields.length === 0) return participant;
+  const date = now();
+  if (date === participant.date_updated && setsFlagsAsTheyAre(participant, update)) return participant;
   let next: Record<string, unknown> = { ...participant };
   for (const field of fields) {
     const property = Object.hasOwn(FLAGS, field) ? FLAGS[field] : undefined;
@@ -95,8 +97,17 @@ export function applyUpdate(provider: Provider, participant: ParticipantJson, up
   const coaching = typeof update.Coaching === "boolean" ? update.Coaching : target === undefined ? undefined : target !== "";
   if (coaching === false) next = renderings[provider].coaching(next, null);
   else if (coaching === true) next = renderings[provider].coaching(next, target || coachedCall(participant));
-  next.date_updated = now();
+  next.date_updated = date;
   return sameFields(next, participant) ? participant : Object.freeze(next);
+}
+
+/** Whether an update only sets flags to the values they have (the participant's object is then kept, unbuilt). */
+function setsFlagsAsTheyAre(participant: ParticipantJson, update: Readonly<Record<string, unknown>>): boolean {
+  for (const field in update) {
+    const property = Object.hasOwn(FLAGS, field) ? FLAGS[field] : undefined;
+    if (property === undefined || update[field] !== participant[property]) return false;
+  }
+  return true;
 }
 
 /**

@@ -102,16 +102,35 @@ function matchTemplate(template: Template, parts: string[]): Route | undefined {
   return { provider: template.provider, account, conference, call, key: participantKey(template.provider, account, conference, call) };
 }
 
-/**
- * The routes a request path (without its query) can be, most literal first: `…/Participants/agent.json` is
- * the participant `agent.json`, or `agent` by the `.json` form. Empty when it is none of the operations' paths.
- */
-export function matchRoutes(pathname: string): Route[] {
+function routesOf(pathname: string): readonly Route[] {
   const parts = pathname.split("/");
   const routes: Route[] = [];
   for (const template of templates) {
     const route = matchTemplate(template, parts);
-    if (route !== undefined) routes.push(route);
+    if (route !== undefined) routes.push(Object.freeze(route));
+  }
+  return Object.freeze(routes);
+}
+
+/**
+ * The routes of the paths requests came on lately: routing is a function of the path alone, and a client
+ * repeats its few participants' paths. Bounded in entries and in path length; emptied when full.
+ */
+const recentRoutes = new Map<string, readonly Route[]>();
+const RECENT_ROUTES_LIMIT = 1024;
+const RECENT_PATH_LENGTH_LIMIT = 512;
+
+/**
+ * The routes a request path (without its query) can be, most literal first: `…/Participants/agent.json` is
+ * the participant `agent.json`, or `agent` by the `.json` form. Empty when it is none of the operations' paths.
+ */
+export function matchRoutes(pathname: string): readonly Route[] {
+  const recent = recentRoutes.get(pathname);
+  if (recent !== undefined) return recent;
+  const routes = routesOf(pathname);
+  if (routes.length > 0 && pathname.length <= RECENT_PATH_LENGTH_LIMIT) {
+    if (recentRoutes.size >= RECENT_ROUTES_LIMIT) recentRoutes.clear();
+    recentRoutes.set(pathname, routes);
   }
   return routes;
 }
