@@ -237,6 +237,34 @@ describe("the statuses of a real HTTP server", () => {
     expect(await muted(mock, path, SW_AUTH)).toBe(false);
   });
 
+  it("a chunked body whose framing breaks is answered 400 at once, stores nothing, and the connection closes", async () => {
+    // A request timeout far beyond the exchange's bound: the answer cannot be the timeout's.
+    const own = await startMockServer({ port: 0, log: false, requestTimeoutMs: 60_000 });
+    try {
+      const path = swPath(SW_CALLS[0]);
+      const head = rawRequest("POST", path, { authorization: SW_AUTH, "content-type": FORM, "transfer-encoding": "chunked" });
+      const result = await exchange(own.url, [`${head}a\r\nMuted=true\r\nZZ\r\n`], 3_000);
+      expect(result.closedByServer).toBe(true);
+      expect(result.answers.map((a) => [a.status, a.headers.connection])).toEqual([[400, "close"]]);
+      expect(validateErrorBody("signalwire", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+      expect(own.requests().at(-1)).toMatchObject({ status: 400 });
+      expect(await muted(own, path, SW_AUTH)).toBe(false);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("a client that goes away mid-body: nothing is stored, the journal says so, and the next request is served", async () => {
+    await mock.reset();
+    const path = swPath(SW_CALLS[0]);
+    const head = rawRequest("POST", path, { authorization: SW_AUTH, "content-type": FORM, "content-length": "100" });
+    // The exchange's bound (50 ms, well within the mock's 400 ms request timeout) closes the socket from the client's side.
+    const result = await exchange(mock.url, [`${head}Muted=true`], 50);
+    expect(result.closedByServer).toBe(false);
+    await expect.poll(() => mock.requests().at(-1)?.status).toBe(400);
+    expect(await muted(mock, path, SW_AUTH)).toBe(false);
+  });
+
   it("a head not received in time answers 408", async () => {
     const result = await exchange(mock.url, [`POST ${swPath(SW_CALLS[0])} HTTP/1.1\r\nhost: x\r\n`]);
     expect(result.answers.map((a) => a.status)).toEqual([408]);

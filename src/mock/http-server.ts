@@ -54,12 +54,37 @@ export const SHUTDOWN_DEADLINE_MS = 5_000;
 
 /** One connection's answers still owed, and what happens once they are written. */
 interface Connection {
-  /** The responses not yet written, in the order their requests came. */
-  owed: Set<ServerResponse>;
+  readonly socket: Socket;
+  /**
+   * The responses not known to be written, in the order their requests came. Answers on a connection are
+   * written in that order, so the written ones are dropped from the front as requests come, with no
+   * listener per request.
+   */
+  readonly owed: ServerResponse[];
   /** A connection-level error came while answers were owed: close once they are written, answer nothing more. */
   closeWhenFlushed: boolean;
-  /** While a request's body is being read: settles that reading early (its time ran out). */
-  stopReading?: (reading: BodyReading) => void;
+  /** While a request's body is being read: that request, and how its reading is settled early (its time ran out, the connection broke). */
+  bodyRead?: { readonly req: IncomingMessage; stop(reading: BodyReading): void };
+}
+
+const isDone = (res: ServerResponse) => res.writableFinished || res.destroyed;
+
+/** The connection's owed answers, without those already written. */
+function owedOf(connection: Connection): ServerResponse[] {
+  const { owed } = connection;
+  let done = 0;
+  while (done < owed.length && isDone(owed[done]!)) done += 1;
+  if (done > 0) owed.splice(0, done);
+  return owed;
+}
+
+/** Ends the connection once every answer owed on it is written (each that is not yet says so in its head). */
+function endWhenFlushed(connection: Connection): void {
+  const owed = owedOf(connection);
+  for (const res of owed) if (!res.headersSent) res.setHeader("connection", "close");
+  const next = owed.find((res) => !isDone(res));
+  if (next === undefined) connection.socket.end();
+  else next.once("close", () => endWhenFlushed(connection));
 }
 
 /** What a connection-level error (a head node:http could not read, or one that did not arrive in time) is answered. */
@@ -98,11 +123,11 @@ function readBody(req: IncomingMessage, connection: Connection, then: (reading: 
   const settle = (reading: BodyReading) => {
     if (settled) return;
     settled = true;
-    connection.stopReading = undefined;
+    connection.bodyRead = undefined;
     req.off("data", onData);
     then(reading);
   };
-  connection.stopReading = settle;
+  connection.bodyRead = { req, stop: settle };
   const onData = (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_BODY_BYTES) return settle({ ok: false, reason: "tooLarge" });
@@ -115,9 +140,9 @@ function readBody(req: IncomingMessage, connection: Connection, then: (reading: 
     const bytes = chunks === undefined ? EMPTY : Array.isArray(chunks) ? Buffer.concat(chunks) : chunks;
     settle({ ok: true, bytes });
   });
-  // A client that goes away mid-body: settle (a no-op once "end" has), so nothing waits forever. node:http
-  // emits no "error" on a request that has no listener for it; "close" follows in every case.
-  req.on("close", () => settle({ ok: false, reason: "unreadable" }));
+  // A client that goes away mid-body, or bytes that break the body's framing, settle the reading through
+  // `bodyRead` (the connection's close and the server's clientError), so nothing waits forever. node:http
+  // emits no "error" on a request that has no listener for it.
 }
 
 const EMPTY = new Uint8Array(0);
@@ -224,20 +249,24 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const connections = new Map<Socket, Connection>();
   let stopping = false;
-  /** The answers still owed on a connection that is to close: each says so, so no client sends another request on it. */
-  const closeAfterOwed = (connection: Connection) => {
-    for (const res of connection.owed) if (!res.headersSent) res.setHeader("connection", "close");
-  };
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
 
-  function onRequest(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
-    const socket = req.socket;
-    const connection = connections.get(socket) ?? { owed: new Set(), closeWhenFlushed: false };
-    connection.owed.add(res);
-    res.once("close", () => {
-      connection.owed.delete(res);
-      if (connection.owed.size === 0 && (connection.closeWhenFlushed || stopping)) socket.end();
+  /** A socket's connection: made when first seen, forgotten when it closes (a body still being read is then unreadable). */
+  function connectionOf(socket: Socket): Connection {
+    const known = connections.get(socket);
+    if (known !== undefined) return known;
+    const connection: Connection = { socket, owed: [], closeWhenFlushed: false };
+    connections.set(socket, connection);
+    socket.once("close", () => {
+      connections.delete(socket);
+      connection.bodyRead?.stop({ ok: false, reason: "unreadable" });
     });
+    return connection;
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
+    const connection = connectionOf(req.socket);
+    owedOf(connection).push(res);
     if (stopping || connection.closeWhenFlushed) res.setHeader("connection", "close");
     try {
       handle(req, res, connection, expectsContinue);
@@ -256,21 +285,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     (req, res) => onRequest(req, res, false),
   );
   server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, true));
-  server.on("connection", (socket: Socket) => {
-    connections.set(socket, { owed: new Set(), closeWhenFlushed: false });
-    socket.once("close", () => connections.delete(socket));
-  });
+  server.on("connection", connectionOf);
   server.on("clientError", (error: Error & { code?: string; rawPacket?: Buffer }, socket: Socket) => {
     const connection = connections.get(socket);
     // A body that did not arrive in time: its request answers 408 through the core, like any other answer.
-    if (error.code === "ERR_HTTP_REQUEST_TIMEOUT" && connection?.stopReading !== undefined) {
-      connection.stopReading({ ok: false, reason: "timeout" });
+    if (error.code === "ERR_HTTP_REQUEST_TIMEOUT" && connection?.bodyRead !== undefined) {
+      connection.bodyRead.stop({ ok: false, reason: "timeout" });
       return;
     }
-    // Answers still owed on this connection go out first and in order; the connection then closes.
-    if (connection !== undefined && connection.owed.size > 0) {
+    // Answers still owed on this connection go out first and in order; the connection then closes. A body
+    // being read that the bytes broke before it was complete will not end: it is answered as unreadable.
+    if (connection !== undefined && owedOf(connection).length > 0) {
       connection.closeWhenFlushed = true;
-      closeAfterOwed(connection);
+      endWhenFlushed(connection);
+      if (connection.bodyRead?.req.complete === false) connection.bodyRead.stop({ ok: false, reason: "unreadable" });
       return;
     }
     if (!socket.writable) return socket.destroy();
@@ -300,7 +328,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     close() {
       closing ??= new Promise<void>((resolve) => {
         stopping = true;
-        for (const connection of connections.values()) closeAfterOwed(connection);
+        for (const connection of connections.values()) if (owedOf(connection).length > 0) endWhenFlushed(connection);
         const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS);
         server.close(() => {
           clearTimeout(deadline);
