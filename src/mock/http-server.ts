@@ -188,10 +188,11 @@ function deliver(req: IncomingMessage, res: ServerResponse, answer: MockAnswer):
 }
 
 function send(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): void {
-  const { headers } = answer;
-  for (const name in headers) res.setHeader(name, headers[name]!);
-  res.setHeader("content-length", Buffer.byteLength(answer.body));
-  res.writeHead(answer.status);
+  // All the headers in one object to writeHead: node:http writes them as they are, without its header map.
+  const headers: Record<string, string | number> = {};
+  for (const name in answer.headers) headers[name] = answer.headers[name]!;
+  headers["content-length"] = Buffer.byteLength(answer.body);
+  res.writeHead(answer.status, headers);
   res.end(answer.body);
   if (!req.complete) req.resume();
 }

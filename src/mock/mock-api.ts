@@ -74,7 +74,9 @@ const UNREADABLE: ReadonlySet<ViolationCode> = new Set(["repeated_field", "inval
 const isUnreadable = (violation: Violation) => UNREADABLE.has(violation.code);
 
 function mediaTypeOf(header: string | undefined): string | undefined {
-  return header === undefined ? undefined : header.split(";")[0]!.trim().toLowerCase() || undefined;
+  if (header === undefined) return undefined;
+  const semicolon = header.indexOf(";");
+  return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase() || undefined;
 }
 
 /** Waits `ms` milliseconds: a fault's delay, as every transport plays it. */
