@@ -22,7 +22,7 @@ const schema32 = {"title":"admin error","type":"object","additionalProperties":f
 const schema33 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them).","type":"string","pattern":"^[a-z_]+$"},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
 const pattern4 = new RegExp("^[a-z_]+$", "");
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate21.evaluated;
@@ -235,7 +235,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateEnded = validate22;
 const schema34 = {"title":"participants completed","type":"object","additionalProperties":false,"required":["participants"],"properties":{"participants":{"description":"How many participants it completed.","type":"integer","minimum":1}}};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate22.evaluated;
@@ -314,7 +314,7 @@ const schema35 = {"title":"fault","description":"A pending fault.","type":"objec
 const schema36 = {"title":"provider","description":"Whose API a request is for.","type":"string","enum":["signalwire","telnyx"]};
 const func1 = Object.prototype.hasOwnProperty;
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate23.evaluated;
@@ -525,7 +525,7 @@ validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateFaultList = validate24;
 const schema37 = {"title":"fault list","type":"object","additionalProperties":false,"required":["faults"],"properties":{"faults":{"type":"array","items":{"$ref":"#/$defs/Fault"}}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate24.evaluated;
@@ -563,7 +563,7 @@ let data0 = data.faults;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate23(data0[i0], {instancePath:instancePath+"/faults/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate23(data0[i0], {instancePath:instancePath+"/faults/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
@@ -600,7 +600,7 @@ export const validateFaultRequest = validate26;
 const schema38 = {"title":"fault request","description":"What to play and on which updates. Give at least one of `status`, `delayMs` and `drop`; `delayMs`\nmay come with either of the others (the wait comes first).\n","type":"object","additionalProperties":false,"minProperties":1,"properties":{"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"description":"Only updates of this conference.","type":"string","minLength":1},"callSid":{"description":"Only updates of this participant.","type":"string","minLength":1},"times":{"description":"How many matching updates get the fault.","type":"integer","minimum":1,"maximum":1000000,"default":1},"status":{"description":"Answer this status with the provider's own error body for it.","type":"integer","enum":[429,500,503]},"retryAfter":{"description":"With status 429, the `Retry-After` header in seconds (default 1).","type":"integer","minimum":0,"maximum":86400},"delayMs":{"description":"Wait this many milliseconds before answering.","type":"integer","minimum":0,"maximum":60000},"drop":{"description":"`reset`: the connection is reset without an answer; `midResponse`: the status and part of the body are sent, then the connection is closed.","type":"string","enum":["reset","midResponse"]}},"allOf":[{"anyOf":[{"required":["status"]},{"required":["delayMs"]},{"required":["drop"]}]}],"dependentSchemas":{"drop":{"properties":{"status":false}}},"examples":[{"provider":"signalwire","status":429,"times":1}]};
 const func2 = module0.default;
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate26.evaluated;
@@ -959,7 +959,7 @@ export const validateJournal = validate27;
 const schema40 = {"title":"journal","type":"object","additionalProperties":false,"required":["requests"],"properties":{"requests":{"type":"array","items":{"$ref":"#/$defs/JournalEntry"}}}};
 const schema41 = {"title":"journal entry","description":"One request received on the API routes, and what the mock made of it.","type":"object","additionalProperties":false,"required":["time","method","path","provider","operation","headers","body","verdict","violations","status","fault"],"properties":{"time":{"description":"When the request was answered, in ISO 8601 (`2026-11-23T10:30:33.120Z`).","type":"string"},"method":{"type":"string","description":"The request's method."},"path":{"type":"string","description":"The request target as received (path and query)."},"provider":{"description":"The provider whose route the path matched, or null.","oneOf":[{"$ref":"#/$defs/Provider"},{"type":"null"}]},"operation":{"description":"The operation the path matched (`updateSignalWireParticipant`, `updateTelnyxParticipant`), or null.","type":["string","null"]},"headers":{"description":"The request's headers, names in lower case; `authorization` is `[redacted]`.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body as received (UTF-8), or empty when none was read.","type":"string"},"verdict":{"description":"`valid` or `invalid` when the body was checked against the contract; `unchecked` when the request was answered before (credentials, route, a fault).","type":"string","enum":["valid","invalid","unchecked"]},"violations":{"description":"The body's violations when `invalid`.","type":"array","items":{"$ref":"#/$defs/Violation"}},"status":{"description":"The status answered; 0 when a fault dropped the connection.","type":"integer"},"fault":{"description":"The id of the fault that shaped the answer, or null.","type":["string","null"]}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate28.evaluated;
@@ -1464,7 +1464,7 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate27.evaluated;
@@ -1502,7 +1502,7 @@ let data0 = data.requests;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate28(data0[i0], {instancePath:instancePath+"/requests/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate28(data0[i0], {instancePath:instancePath+"/requests/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
@@ -1538,7 +1538,7 @@ validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateEndedStrict = validate30;
 const schema44 = {"$ref":"#/$defs/Ended","unevaluatedProperties":false};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate30.evaluated;
@@ -1615,7 +1615,7 @@ validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateFaultStrict = validate31;
 const schema46 = {"$ref":"#/$defs/Fault","unevaluatedProperties":false};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate31.evaluated;
@@ -1625,7 +1625,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
@@ -1637,7 +1637,7 @@ validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateFaultListStrict = validate33;
 const schema47 = {"$ref":"#/$defs/FaultList","unevaluatedProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate33.evaluated;
@@ -1647,7 +1647,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
@@ -1659,7 +1659,7 @@ validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateJournalStrict = validate35;
 const schema48 = {"$ref":"#/$defs/Journal","unevaluatedProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate35.evaluated;
@@ -1669,7 +1669,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }

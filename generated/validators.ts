@@ -22,7 +22,7 @@ export const validateSignalWireError = validate21;
 const schema32 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument\n(including an update of a participant of a completed conference), `16002` the participant to be\ncoached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not\nfound, `20429` too many requests, `20504` an internal error.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected\nbody, every violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code (a plain string, as SignalWire publishes it).","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
 const func1 = module1.default;
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate21.evaluated;
@@ -182,7 +182,7 @@ const formats0 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 const formats8 = module0.formats["rfc2822-date"];
 const pattern4 = new RegExp("^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$", "");
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate22.evaluated;
@@ -611,7 +611,7 @@ const func2 = Object.prototype.hasOwnProperty;
 const formats12 = module0.formats.uri;
 const pattern5 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "");
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate24.evaluated;
@@ -1013,7 +1013,7 @@ return errors === 0;
 validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate23.evaluated;
@@ -1023,7 +1023,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
@@ -1193,7 +1193,7 @@ const schema45 = {"title":"Telnyx error","description":"One error. The 404 Telny
 const schema46 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
 const pattern8 = new RegExp("^[0-9]+$", "");
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate27.evaluated;
@@ -1569,7 +1569,7 @@ return errors === 0;
 validate27.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate26.evaluated;
@@ -1605,7 +1605,7 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate27(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate27(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
@@ -1642,7 +1642,7 @@ export const validateTelnyxParticipant = validate29;
 const schema48 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The identifier of this participant's call.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The identifier of the coached participant's call.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
 const pattern10 = new RegExp("\\.json$", "");
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate29.evaluated;
@@ -1926,7 +1926,7 @@ export const validateTelnyxUpdateParticipantRequest = validate30;
 const schema51 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
 const schema52 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate31.evaluated;
@@ -2245,7 +2245,7 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate30.evaluated;
@@ -2255,7 +2255,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
@@ -2422,7 +2422,7 @@ validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateSignalWireParticipantStrict = validate33;
 const schema58 = {"$ref":"#/$defs/SignalWireParticipant","unevaluatedProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate33.evaluated;
@@ -2432,7 +2432,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2458,7 +2458,7 @@ validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateTelnyxParticipantStrict = validate35;
 const schema59 = {"$ref":"#/$defs/TelnyxParticipant","unevaluatedProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate35.evaluated;
@@ -2468,7 +2468,7 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }

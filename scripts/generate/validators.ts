@@ -98,6 +98,9 @@ export function buildValidators(document: OpenApiDocument, header = GENERATED_HE
     code: { source: true, esm: true, lines: true, formats: _`require(${FORMATS_MODULE}).formats` },
   });
   ajv.addVocabulary(["example", "xml", "externalDocs"]);
+  // Ajv2020 turns on $dynamicRef support, which gives every validator call a fresh `dynamicAnchors` object;
+  // the documents use no $dynamicRef or $dynamicAnchor, so the code is generated without it.
+  ajv.opts.dynamicRef = false;
   ajv.addSchema({ $id: SPEC_ID, $defs: defs });
 
   const exports: Record<string, string> = {};
