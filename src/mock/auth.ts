@@ -55,8 +55,11 @@ class MaskedToken {
   }
 
   matches(given: string): boolean {
-    let difference = given.length ^ this.#masked.length;
-    for (let i = 0; i < this.#masked.length; i++) difference |= (given.charCodeAt(i) | 0) ^ this.#mask[i]! ^ this.#masked[i]!;
+    const mask = this.#mask;
+    const masked = this.#masked;
+    let difference = given.length ^ masked.length;
+    // Past the end of `given`, charCodeAt is NaN, which `|` reads as 0: a shorter token still differs by its length.
+    for (let i = 0; i < masked.length; i++) difference |= given.charCodeAt(i) ^ mask[i]! ^ masked[i]!;
     return difference === 0;
   }
 }

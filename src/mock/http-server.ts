@@ -72,9 +72,7 @@ const isDone = (res: ServerResponse) => res.writableFinished || res.destroyed;
 /** The connection's owed answers, without those already written. */
 function owedOf(connection: Connection): ServerResponse[] {
   const { owed } = connection;
-  let done = 0;
-  while (done < owed.length && isDone(owed[done]!)) done += 1;
-  if (done > 0) owed.splice(0, done);
+  while (owed.length > 0 && isDone(owed[0]!)) owed.shift();
   return owed;
 }
 
@@ -191,9 +189,9 @@ function send(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): vo
   // All the headers in one object to writeHead: node:http writes them as they are, without its header map.
   const headers: Record<string, string | number> = {};
   for (const name in answer.headers) headers[name] = answer.headers[name]!;
-  headers["content-length"] = Buffer.byteLength(answer.body);
+  headers["content-length"] = answer.bytes?.length ?? Buffer.byteLength(answer.body);
   res.writeHead(answer.status, headers);
-  res.end(answer.body);
+  res.end(answer.bytes ?? answer.body);
   if (!req.complete) req.resume();
 }
 

@@ -52,6 +52,8 @@ export interface MockAnswer {
   headers: Readonly<Record<string, string>>;
   /** The body: JSON text, or "" for none. */
   body: string;
+  /** The body in UTF-8, when the core keeps it encoded (a participant's answer, sent again until it changes). */
+  bytes?: Uint8Array;
   delivery?: Delivery;
 }
 
@@ -116,8 +118,12 @@ function parseUpdate(provider: Provider, mediaType: string | undefined, text: st
   return fail(result.errors.some(isUnreadable) ? "unreadable" : "invalid", "The body breaks the contract.", result.errors);
 }
 
-/** Each participant's answer, serialised and checked against the spec once: participants are frozen, replaced on change. */
-const checkedAnswers = new WeakMap<ParticipantJson, string>();
+/**
+ * Each participant's answer, serialised, encoded and checked against the spec once: participants are frozen,
+ * replaced on change, and the answer (frozen too) is shared by every request that gets it.
+ */
+const checkedAnswers = new WeakMap<ParticipantJson, MockAnswer>();
+const utf8Encoder = new TextEncoder();
 
 export class MockApi {
   readonly credentials: Credentials;
@@ -265,14 +271,15 @@ export class MockApi {
   }
 
   #participantAnswer(provider: Provider, participant: ParticipantJson): MockAnswer {
-    let text = checkedAnswers.get(participant);
-    if (text === undefined) {
+    let answer = checkedAnswers.get(participant);
+    if (answer === undefined) {
       const checked = validateParticipant(provider, participant, { strict: true });
       if (!checked.ok) throw new Error("a participant the mock holds breaks the contract");
-      text = JSON.stringify(participant);
-      checkedAnswers.set(participant, text);
+      const body = JSON.stringify(participant);
+      answer = Object.freeze({ status: 200, headers: JSON_HEADERS, body, bytes: utf8Encoder.encode(body) });
+      checkedAnswers.set(participant, answer);
     }
-    return { status: 200, headers: JSON_HEADERS, body: text };
+    return answer;
   }
 
   #failure(provider: Provider, failure: MockFailure, fault?: Fault): MockAnswer {
