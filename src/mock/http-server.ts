@@ -189,9 +189,9 @@ function send(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): vo
   // All the headers in one object to writeHead: node:http writes them as they are, without its header map.
   const headers: Record<string, string | number> = {};
   for (const name in answer.headers) headers[name] = answer.headers[name]!;
-  headers["content-length"] = answer.bytes?.length ?? Buffer.byteLength(answer.body);
+  headers["content-length"] = Buffer.byteLength(answer.body);
   res.writeHead(answer.status, headers);
-  res.end(answer.bytes ?? answer.body);
+  res.end(answer.body);
   if (!req.complete) req.resume();
 }
 

@@ -52,8 +52,6 @@ export interface MockAnswer {
   headers: Readonly<Record<string, string>>;
   /** The body: JSON text, or "" for none. */
   body: string;
-  /** The body in UTF-8, when the core keeps it encoded (a participant's answer, sent again until it changes). */
-  bytes?: Uint8Array;
   delivery?: Delivery;
 }
 
@@ -119,11 +117,10 @@ function parseUpdate(provider: Provider, mediaType: string | undefined, text: st
 }
 
 /**
- * Each participant's answer, serialised, encoded and checked against the spec once: participants are frozen,
- * replaced on change, and the answer (frozen too) is shared by every request that gets it.
+ * Each participant's answer, serialised and checked against the spec once: participants are frozen, replaced
+ * on change, and the answer (frozen too) is shared by every request that gets it.
  */
 const checkedAnswers = new WeakMap<ParticipantJson, MockAnswer>();
-const utf8Encoder = new TextEncoder();
 
 export class MockApi {
   readonly credentials: Credentials;
@@ -276,7 +273,7 @@ export class MockApi {
       const checked = validateParticipant(provider, participant, { strict: true });
       if (!checked.ok) throw new Error("a participant the mock holds breaks the contract");
       const body = JSON.stringify(participant);
-      answer = Object.freeze({ status: 200, headers: JSON_HEADERS, body, bytes: utf8Encoder.encode(body) });
+      answer = Object.freeze({ status: 200, headers: JSON_HEADERS, body });
       checkedAnswers.set(participant, answer);
     }
     return answer;
