@@ -40,6 +40,13 @@ interface FormReading {
   repeated?: Set<string>;
 }
 
+/** `true` or `false`, in any letter case, as a boolean (the usual spellings without a regexp); undefined for anything else. */
+function booleanOf(text: string): boolean | undefined {
+  if (text === "true") return true;
+  if (text === "false") return false;
+  return BOOLEAN.test(text) ? text.toLowerCase() === "true" : undefined;
+}
+
 function readField(reading: FormReading, key: string, text: string): void {
   const { value, fieldErrors } = reading;
   if (Object.hasOwn(value, key) || reading.unset?.has(key)) {
@@ -51,10 +58,11 @@ function readField(reading: FormReading, key: string, text: string): void {
     return;
   }
   const type = Object.hasOwn(reading.fieldTypes, key) ? reading.fieldTypes[key] : undefined;
+  const flag = type === "boolean" ? booleanOf(text) : undefined;
   if (type !== "boolean") {
     setOwn(value, key, text);
-  } else if (BOOLEAN.test(text)) {
-    setOwn(value, key, text.toLowerCase() === "true");
+  } else if (flag !== undefined) {
+    setOwn(value, key, flag);
   } else {
     (reading.unset ??= new Set()).add(key);
     fieldErrors.push({
