@@ -38,3 +38,27 @@ describe("credentials", () => {
     }
   });
 });
+
+describe("an Authorization header is read as its scheme, one space, and the token, trimmed", () => {
+  const credentials = new Credentials(SECRETS);
+  const key = SECRETS.telnyxApiKey;
+  it.each([
+    ["Bearer and the key", `Bearer ${key}`, true],
+    ["the scheme in another letter case", `bEARER ${key}`, true],
+    ["spaces around the key", `Bearer   ${key}  `, true],
+    ["a tab after the key", `Bearer ${key}\t`, true],
+    ["a no-break space before the key (trimmed as whitespace)", `Bearer \u00a0${key}`, true],
+    ["no header", undefined, false],
+    ["the key alone", key, false],
+    ["another scheme", `Basic ${key}`, false],
+    ["the scheme with no space", `Bearer${key}`, false],
+    ["a tab instead of the space", `Bearer\t${key}`, false],
+    ["the scheme alone", "Bearer ", false],
+    ["the key less its last character", `Bearer ${key.slice(0, -1)}`, false],
+    ["the key and one character more", `Bearer ${key}x`, false],
+    ["the key with one character changed", `Bearer ${key.slice(0, -1)}X`, false],
+    ["the key twice", `Bearer ${key} ${key}`, false],
+  ])("%s", (_, header, accepted) => {
+    expect(credentials.accepts("telnyx", header)).toBe(accepted);
+  });
+});

@@ -29,13 +29,16 @@ const expectedToken: Record<AuthKind, (user: string, secret: string) => string> 
   bearer: (_user, secret) => secret,
 };
 
-/** The token a header presents for an auth kind: what follows the scheme (in any letter case), trimmed. */
-function presented(kind: AuthKind, header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  const space = header.indexOf(" ");
-  if (space !== kind.length || header.slice(0, space).toLowerCase() !== kind) return undefined;
-  return header.slice(space + 1).trim();
+/** Whether a header starts with an auth kind's scheme, in any letter case, and one space. */
+function hasScheme(kind: AuthKind, header: string): boolean {
+  if (header.charCodeAt(kind.length) !== 0x20) return false;
+  // The schemes are ASCII letters: `| 0x20` is lower case, and only a letter's two cases give it.
+  for (let i = 0; i < kind.length; i++) if ((header.charCodeAt(i) | 0x20) !== kind.charCodeAt(i)) return false;
+  return true;
 }
+
+/** Whether a character is one `trim()` may remove: ASCII space and controls, or outside ASCII. */
+const mayBeSpace = (code: number) => code <= 0x20 || code >= 0x7f;
 
 /** How a client is challenged on 401, per auth kind (`WWW-Authenticate`). */
 export const challenges = {
@@ -54,12 +57,13 @@ class MaskedToken {
     for (let i = 0; i < token.length; i++) this.#masked[i] = token.charCodeAt(i) ^ this.#mask[i]!;
   }
 
-  matches(given: string): boolean {
+  /** Whether `text` from `start` to its end is the token (read in place: no copy of a header is made). */
+  matches(text: string, start = 0): boolean {
     const mask = this.#mask;
     const masked = this.#masked;
-    let difference = given.length ^ masked.length;
-    // Past the end of `given`, charCodeAt is NaN, which `|` reads as 0: a shorter token still differs by its length.
-    for (let i = 0; i < masked.length; i++) difference |= given.charCodeAt(i) ^ mask[i]! ^ masked[i]!;
+    let difference = (text.length - start) ^ masked.length;
+    // Past the end of `text`, charCodeAt is NaN, which `|` reads as 0: a shorter token still differs by its length.
+    for (let i = 0; i < masked.length; i++) difference |= text.charCodeAt(start + i) ^ mask[i]! ^ masked[i]!;
     return difference === 0;
   }
 }
@@ -83,10 +87,20 @@ export class Credentials {
     };
   }
 
-  /** True when `header` carries exactly the provider's expected credentials. */
+  /**
+   * True when `header` carries exactly the provider's expected credentials: after the scheme (in any letter
+   * case) and a space, the token, trimmed. A missing header or another scheme is compared too, as an empty
+   * token, so the time taken does not say which it was.
+   */
   accepts(provider: Provider, header: string | undefined): boolean {
-    const given = presented(providers[provider].auth, header);
-    return this.#expected[provider].matches(given ?? "") && given !== undefined;
+    const kind = providers[provider].auth;
+    const expected = this.#expected[provider];
+    if (header === undefined || !hasScheme(kind, header)) return expected.matches("") && false;
+    const start = kind.length + 1;
+    if (mayBeSpace(header.charCodeAt(start)) || mayBeSpace(header.charCodeAt(header.length - 1))) {
+      return expected.matches(header.slice(start).trim());
+    }
+    return expected.matches(header, start);
   }
 
   toJSON(): string {
