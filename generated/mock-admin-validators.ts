@@ -17,24 +17,17 @@ const module0 = { default: function ucs2length(str) {
     }
     return length;
 } };
-export const validateAdminError = validate21;
-const schema32 = {"title":"admin error","type":"object","additionalProperties":false,"required":["message","violations"],"properties":{"message":{"description":"What went wrong.","type":"string"},"violations":{"description":"Each problem with the request, as the validators report it.","type":"array","items":{"$ref":"#/$defs/Violation"}}}};
-const schema33 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them).","type":"string","pattern":"^[a-z_]+$"},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
+export const validateAdminError = validate35;
+const schema45 = {"title":"admin error","type":"object","additionalProperties":false,"required":["message","violations"],"properties":{"message":{"description":"What went wrong.","type":"string"},"violations":{"description":"Each problem with the request, as the validators report it.","type":"array","items":{"$ref":"#/$defs/Violation"}}}};
+const schema43 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them).","type":"string","pattern":"^[a-z_]+$"},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
 const pattern4 = new RegExp("^[a-z_]+$", "");
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.message === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -44,7 +37,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.violations === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "violations"},message:"must have required property '"+"violations"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "violations"},message:"must have required property '"+"violations"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -55,7 +48,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "message") || (key0 === "violations"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -68,7 +61,7 @@ errors++;
 if(data.message !== undefined){
 let data0 = data.message;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.message.type,parentSchema:schema32.properties.message,data:data0};
+const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.message.type,parentSchema:schema45.properties.message,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -86,7 +79,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.code === undefined){
-const err4 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema33.required,parentSchema:schema33,data:data2};
+const err4 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema43.required,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -96,7 +89,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.path === undefined){
-const err5 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.required,parentSchema:schema33,data:data2};
+const err5 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema43.required,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -106,7 +99,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.message === undefined){
-const err6 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema33.required,parentSchema:schema33,data:data2};
+const err6 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema43.required,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -119,7 +112,7 @@ if(data2.code !== undefined){
 let data3 = data2.code;
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-const err7 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema33.properties.code,data:data3};
+const err7 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema43.properties.code,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -130,7 +123,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.code.type,parentSchema:schema33.properties.code,data:data3};
+const err8 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.code.type,parentSchema:schema43.properties.code,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -143,7 +136,7 @@ errors++;
 if(data2.path !== undefined){
 let data4 = data2.path;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.path.type,parentSchema:schema33.properties.path,data:data4};
+const err9 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.path.type,parentSchema:schema43.properties.path,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -156,7 +149,7 @@ errors++;
 if(data2.message !== undefined){
 let data5 = data2.message;
 if(typeof data5 !== "string"){
-const err10 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.message.type,parentSchema:schema33.properties.message,data:data5};
+const err10 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.message.type,parentSchema:schema43.properties.message,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -169,7 +162,7 @@ errors++;
 if(data2.expected !== undefined){
 let data6 = data2.expected;
 if(typeof data6 !== "string"){
-const err11 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.expected.type,parentSchema:schema33.properties.expected,data:data6};
+const err11 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.expected.type,parentSchema:schema43.properties.expected,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -182,7 +175,7 @@ errors++;
 if(data2.received !== undefined){
 let data7 = data2.received;
 if(typeof data7 !== "string"){
-const err12 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.received.type,parentSchema:schema33.properties.received,data:data7};
+const err12 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.received.type,parentSchema:schema43.properties.received,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -194,7 +187,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data2};
+const err13 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -206,7 +199,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/violations",schemaPath:"#/properties/violations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.violations.type,parentSchema:schema32.properties.violations,data:data1};
+const err14 = {instancePath:instancePath+"/violations",schemaPath:"#/properties/violations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.violations.type,parentSchema:schema45.properties.violations,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -218,7 +211,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -227,18 +220,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEnded = validate22;
-const schema34 = {"title":"participants completed","type":"object","additionalProperties":false,"required":["participants"],"properties":{"participants":{"description":"How many participants it completed.","type":"integer","minimum":1}}};
+export const validateEnded = validate21;
+const schema32 = {"title":"participants completed","type":"object","additionalProperties":false,"required":["participants"],"properties":{"participants":{"description":"How many participants it completed.","type":"integer","minimum":1}}};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -247,7 +239,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.participants === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -258,7 +250,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "participants")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -271,7 +263,7 @@ errors++;
 if(data.participants !== undefined){
 let data0 = data.participants;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.participants.type,parentSchema:schema34.properties.participants,data:data0};
+const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.participants.type,parentSchema:schema32.properties.participants,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -282,7 +274,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.participants,data:data0};
+const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.participants,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -295,7 +287,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -304,10 +296,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateFault = validate23;
 const schema35 = {"title":"fault","description":"A pending fault.","type":"object","additionalProperties":false,"required":["id","times"],"properties":{"id":{"description":"The fault's id, as the journal names it.","type":"string"},"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"type":"string","description":"Only updates of this conference."},"callSid":{"type":"string","description":"Only updates of this participant."},"times":{"description":"How many more matching updates get it.","type":"integer","minimum":1},"status":{"type":"integer","description":"The status played."},"retryAfter":{"type":"integer","description":"The `Retry-After` of a 429, in seconds."},"delayMs":{"type":"integer","description":"The wait before answering."},"drop":{"type":"string","description":"How the connection is dropped.","enum":["reset","midResponse"]}}};
@@ -522,13 +514,13 @@ return errors === 0;
 }
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFaultList = validate24;
-const schema37 = {"title":"fault list","type":"object","additionalProperties":false,"required":["faults"],"properties":{"faults":{"type":"array","items":{"$ref":"#/$defs/Fault"}}}};
+export const validateFaultList = validate26;
+const schema38 = {"title":"fault list","type":"object","additionalProperties":false,"required":["faults"],"properties":{"faults":{"type":"array","items":{"$ref":"#/$defs/Fault"}}}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -537,7 +529,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.faults === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "faults"},message:"must have required property '"+"faults"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "faults"},message:"must have required property '"+"faults"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -548,7 +540,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "faults")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -570,7 +562,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.faults.type,parentSchema:schema37.properties.faults,data:data0};
+const err2 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.faults.type,parentSchema:schema38.properties.faults,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -582,7 +574,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -591,31 +583,24 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFaultRequest = validate26;
-const schema38 = {"title":"fault request","description":"What to play and on which updates. Give at least one of `status`, `delayMs` and `drop`; `delayMs`\nmay come with either of the others (the wait comes first).\n","type":"object","additionalProperties":false,"minProperties":1,"properties":{"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"description":"Only updates of this conference.","type":"string","minLength":1},"callSid":{"description":"Only updates of this participant.","type":"string","minLength":1},"times":{"description":"How many matching updates get the fault.","type":"integer","minimum":1,"maximum":1000000,"default":1},"status":{"description":"Answer this status with the provider's own error body for it.","type":"integer","enum":[429,500,503]},"retryAfter":{"description":"With status 429, the `Retry-After` header in seconds (default 1).","type":"integer","minimum":0,"maximum":86400},"delayMs":{"description":"Wait this many milliseconds before answering.","type":"integer","minimum":0,"maximum":60000},"drop":{"description":"`reset`: the connection is reset without an answer; `midResponse`: the status and part of the body are sent, then the connection is closed.","type":"string","enum":["reset","midResponse"]}},"allOf":[{"anyOf":[{"required":["status"]},{"required":["delayMs"]},{"required":["drop"]}]}],"dependentSchemas":{"drop":{"properties":{"status":false}}},"examples":[{"provider":"signalwire","status":429,"times":1}]};
-const func2 = module0.default;
+export const validateFaultRequest = validate36;
+const schema47 = {"title":"fault request","description":"What to play and on which updates. Give at least one of `status`, `delayMs` and `drop`; `delayMs`\nmay come with either of the others (the wait comes first).\n","type":"object","additionalProperties":false,"minProperties":1,"properties":{"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"description":"Only updates of this conference.","type":"string","minLength":1},"callSid":{"description":"Only updates of this participant.","type":"string","minLength":1},"times":{"description":"How many matching updates get the fault.","type":"integer","minimum":1,"maximum":1000000,"default":1},"status":{"description":"Answer this status with the provider's own error body for it.","type":"integer","enum":[429,500,503]},"retryAfter":{"description":"With status 429, the `Retry-After` header in seconds (default 1).","type":"integer","minimum":0,"maximum":86400},"delayMs":{"description":"Wait this many milliseconds before answering.","type":"integer","minimum":0,"maximum":60000},"drop":{"description":"`reset`: the connection is reset without an answer; `midResponse`: the status and part of the body are sent, then the connection is closed.","type":"string","enum":["reset","midResponse"]}},"allOf":[{"anyOf":[{"required":["status"]},{"required":["delayMs"]},{"required":["drop"]}]}],"dependentSchemas":{"drop":{"properties":{"status":false}}},"examples":[{"provider":"signalwire","status":429,"times":1}]};
+const func3 = module0.default;
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs2 = errors;
 let valid1 = false;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema38.allOf[0].anyOf[0].required,parentSchema:schema38.allOf[0].anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema47.allOf[0].anyOf[0].required,parentSchema:schema47.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -627,10 +612,11 @@ errors++;
 }
 var _valid0 = _errs3 === errors;
 valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.delayMs === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "delayMs"},message:"must have required property '"+"delayMs"+"'",schema:schema38.allOf[0].anyOf[1].required,parentSchema:schema38.allOf[0].anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "delayMs"},message:"must have required property '"+"delayMs"+"'",schema:schema47.allOf[0].anyOf[1].required,parentSchema:schema47.allOf[0].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -642,10 +628,11 @@ errors++;
 }
 var _valid0 = _errs4 === errors;
 valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.drop === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "drop"},message:"must have required property '"+"drop"+"'",schema:schema38.allOf[0].anyOf[2].required,parentSchema:schema38.allOf[0].anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "drop"},message:"must have required property '"+"drop"+"'",schema:schema47.allOf[0].anyOf[2].required,parentSchema:schema47.allOf[0].anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -657,8 +644,10 @@ errors++;
 }
 var _valid0 = _errs5 === errors;
 valid1 = valid1 || _valid0;
+}
+}
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.allOf[0].anyOf,parentSchema:schema38.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.allOf[0].anyOf,parentSchema:schema47.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -680,7 +669,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err4 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema38,data};
+const err4 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -691,7 +680,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "provider") || (key0 === "conferenceSid")) || (key0 === "callSid")) || (key0 === "times")) || (key0 === "status")) || (key0 === "retryAfter")) || (key0 === "delayMs")) || (key0 === "drop"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -727,8 +716,8 @@ errors++;
 if(data.conferenceSid !== undefined){
 let data1 = data.conferenceSid;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err8 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.conferenceSid,data:data1};
+if(func3(data1) < 1){
+const err8 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.conferenceSid,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -739,7 +728,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.conferenceSid.type,parentSchema:schema38.properties.conferenceSid,data:data1};
+const err9 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.conferenceSid.type,parentSchema:schema47.properties.conferenceSid,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -752,8 +741,8 @@ errors++;
 if(data.callSid !== undefined){
 let data2 = data.callSid;
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err10 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.callSid,data:data2};
+if(func3(data2) < 1){
+const err10 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.callSid,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -764,7 +753,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.callSid.type,parentSchema:schema38.properties.callSid,data:data2};
+const err11 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.callSid.type,parentSchema:schema47.properties.callSid,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -777,7 +766,7 @@ errors++;
 if(data.times !== undefined){
 let data3 = data.times;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.times.type,parentSchema:schema38.properties.times,data:data3};
+const err12 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.times.type,parentSchema:schema47.properties.times,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -788,7 +777,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000000 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema38.properties.times,data:data3};
+const err13 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema47.properties.times,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -798,7 +787,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.times,data:data3};
+const err14 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.properties.times,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -812,7 +801,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.status.type,parentSchema:schema38.properties.status,data:data4};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.status.type,parentSchema:schema47.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -822,7 +811,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!(((data4 === 429) || (data4 === 500)) || (data4 === 503))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema38.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.status.enum,parentSchema:schema38.properties.status,data:data4};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema47.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.status.enum,parentSchema:schema47.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -835,7 +824,7 @@ errors++;
 if(data.retryAfter !== undefined){
 let data5 = data.retryAfter;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err17 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.retryAfter.type,parentSchema:schema38.properties.retryAfter,data:data5};
+const err17 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.retryAfter.type,parentSchema:schema47.properties.retryAfter,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -846,7 +835,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 86400 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema38.properties.retryAfter,data:data5};
+const err18 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema47.properties.retryAfter,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -856,7 +845,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.retryAfter,data:data5};
+const err19 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.retryAfter,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -870,7 +859,7 @@ errors++;
 if(data.delayMs !== undefined){
 let data6 = data.delayMs;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err20 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.delayMs.type,parentSchema:schema38.properties.delayMs,data:data6};
+const err20 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.delayMs.type,parentSchema:schema47.properties.delayMs,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -881,7 +870,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 60000 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema38.properties.delayMs,data:data6};
+const err21 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema47.properties.delayMs,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -891,7 +880,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err22 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.delayMs,data:data6};
+const err22 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.delayMs,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -905,7 +894,7 @@ errors++;
 if(data.drop !== undefined){
 let data7 = data.drop;
 if(typeof data7 !== "string"){
-const err23 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.drop.type,parentSchema:schema38.properties.drop,data:data7};
+const err23 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.drop.type,parentSchema:schema47.properties.drop,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -915,7 +904,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!((data7 === "reset") || (data7 === "midResponse"))){
-const err24 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema38.properties.drop.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.drop.enum,parentSchema:schema38.properties.drop,data:data7};
+const err24 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema47.properties.drop.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.drop.enum,parentSchema:schema47.properties.drop,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -928,7 +917,7 @@ errors++;
 if(data.drop !== undefined){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status !== undefined){
-const err25 = {instancePath:instancePath+"/status",schemaPath:"#/dependentSchemas/drop/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema38.dependentSchemas.drop.properties.status,data:data.status};
+const err25 = {instancePath:instancePath+"/status",schemaPath:"#/dependentSchemas/drop/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema47.dependentSchemas.drop.properties.status,data:data.status};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -941,7 +930,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -950,19 +939,18 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateJournal = validate27;
+export const validateJournal = validate30;
 const schema40 = {"title":"journal","type":"object","additionalProperties":false,"required":["requests"],"properties":{"requests":{"type":"array","items":{"$ref":"#/$defs/JournalEntry"}}}};
 const schema41 = {"title":"journal entry","description":"One request received on the API routes, and what the mock made of it.","type":"object","additionalProperties":false,"required":["time","method","path","provider","operation","headers","body","verdict","violations","status","fault"],"properties":{"time":{"description":"When the request was answered, in ISO 8601 (`2026-11-23T10:30:33.120Z`).","type":"string"},"method":{"type":"string","description":"The request's method."},"path":{"type":"string","description":"The request target as received (path and query)."},"provider":{"description":"The provider whose route the path matched, or null.","oneOf":[{"$ref":"#/$defs/Provider"},{"type":"null"}]},"operation":{"description":"The operation the path matched (`updateSignalWireParticipant`, `updateTelnyxParticipant`), or null.","type":["string","null"]},"headers":{"description":"The request's headers, names in lower case; `authorization` is `[redacted]`.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body as received (UTF-8), or empty when none was read.","type":"string"},"verdict":{"description":"`valid` or `invalid` when the body was checked against the contract; `unchecked` when the request was answered before (credentials, route, a fault).","type":"string","enum":["valid","invalid","unchecked"]},"violations":{"description":"The body's violations when `invalid`.","type":"array","items":{"$ref":"#/$defs/Violation"}},"status":{"description":"The status answered; 0 when a fault dropped the connection.","type":"integer"},"fault":{"description":"The id of the fault that shaped the answer, or null.","type":["string","null"]}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1291,7 +1279,7 @@ for(let i0=0; i0<len0; i0++){
 let data10 = data9[i0];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(data10.code === undefined){
-const err25 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema33.required,parentSchema:schema33,data:data10};
+const err25 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema43.required,parentSchema:schema43,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1301,7 +1289,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data10.path === undefined){
-const err26 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema33.required,parentSchema:schema33,data:data10};
+const err26 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema43.required,parentSchema:schema43,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1311,7 +1299,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data10.message === undefined){
-const err27 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema33.required,parentSchema:schema33,data:data10};
+const err27 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema43.required,parentSchema:schema43,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1324,7 +1312,7 @@ if(data10.code !== undefined){
 let data11 = data10.code;
 if(typeof data11 === "string"){
 if(!pattern4.test(data11)){
-const err28 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema33.properties.code,data:data11};
+const err28 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema43.properties.code,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1335,7 +1323,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.code.type,parentSchema:schema33.properties.code,data:data11};
+const err29 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.code.type,parentSchema:schema43.properties.code,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1348,7 +1336,7 @@ errors++;
 if(data10.path !== undefined){
 let data12 = data10.path;
 if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.path.type,parentSchema:schema33.properties.path,data:data12};
+const err30 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.path.type,parentSchema:schema43.properties.path,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1361,7 +1349,7 @@ errors++;
 if(data10.message !== undefined){
 let data13 = data10.message;
 if(typeof data13 !== "string"){
-const err31 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.message.type,parentSchema:schema33.properties.message,data:data13};
+const err31 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.message.type,parentSchema:schema43.properties.message,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1374,7 +1362,7 @@ errors++;
 if(data10.expected !== undefined){
 let data14 = data10.expected;
 if(typeof data14 !== "string"){
-const err32 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.expected.type,parentSchema:schema33.properties.expected,data:data14};
+const err32 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.expected.type,parentSchema:schema43.properties.expected,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1387,7 +1375,7 @@ errors++;
 if(data10.received !== undefined){
 let data15 = data10.received;
 if(typeof data15 !== "string"){
-const err33 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.received.type,parentSchema:schema33.properties.received,data:data15};
+const err33 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.received.type,parentSchema:schema43.properties.received,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1399,7 +1387,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data10};
+const err34 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1458,16 +1446,16 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1502,8 +1490,8 @@ let data0 = data.requests;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate28(data0[i0], {instancePath:instancePath+"/requests/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate31(data0[i0], {instancePath:instancePath+"/requests/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 }
@@ -1530,18 +1518,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEndedStrict = validate30;
-const schema44 = {"$ref":"#/$defs/Ended","unevaluatedProperties":false};
+export const validateEndedStrict = validate22;
+const schema33 = {"$ref":"#/$defs/Ended","unevaluatedProperties":false};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1550,7 +1538,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.participants === undefined){
-const err0 = {instancePath,schemaPath:"#/$defs/Ended/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/$defs/Ended/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1561,7 +1549,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "participants")){
-const err1 = {instancePath,schemaPath:"#/$defs/Ended/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/$defs/Ended/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1574,7 +1562,7 @@ errors++;
 if(data.participants !== undefined){
 let data0 = data.participants;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.participants.type,parentSchema:schema34.properties.participants,data:data0};
+const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.participants.type,parentSchema:schema32.properties.participants,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1585,7 +1573,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema34.properties.participants,data:data0};
+const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.participants,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1598,7 +1586,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/$defs/Ended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err4 = {instancePath,schemaPath:"#/$defs/Ended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1607,18 +1595,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFaultStrict = validate31;
-const schema46 = {"$ref":"#/$defs/Fault","unevaluatedProperties":false};
+export const validateFaultStrict = validate24;
+const schema37 = {"$ref":"#/$defs/Fault","unevaluatedProperties":false};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1629,13 +1617,35 @@ if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
-validate31.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFaultListStrict = validate33;
-const schema47 = {"$ref":"#/$defs/FaultList","unevaluatedProperties":false};
+export const validateFaultListStrict = validate28;
+const schema39 = {"$ref":"#/$defs/FaultList","unevaluatedProperties":false};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateJournalStrict = validate33;
+const schema44 = {"$ref":"#/$defs/Journal","unevaluatedProperties":false};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1647,36 +1657,14 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 validate33.errors = vErrors;
 return errors === 0;
 }
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateJournalStrict = validate35;
-const schema48 = {"$ref":"#/$defs/Journal","unevaluatedProperties":false};
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate35.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-validate35.errors = vErrors;
-return errors === 0;
-}
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 /** A precompiled ajv validator: returns whether `data` is valid and leaves the violations on `errors`. */

@@ -18,23 +18,16 @@ const module1 = { default: function ucs2length(str) {
     }
     return length;
 } };
-export const validateSignalWireError = validate21;
-const schema32 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument\n(including an update of a participant of a completed conference), `16002` the participant to be\ncoached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not\nfound, `20429` too many requests, `20504` an internal error.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected\nbody, every violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code (a plain string, as SignalWire publishes it).","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
+export const validateSignalWireError = validate27;
+const schema40 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument\n(including an update of a participant of a completed conference), `16002` the participant to be\ncoached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not\nfound, `20429` too many requests, `20504` an internal error.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected\nbody, every violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code (a plain string, as SignalWire publishes it).","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
 const func1 = module1.default;
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema40.required,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -44,7 +37,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema40.required,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -54,7 +47,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.more_info === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "more_info"},message:"must have required property '"+"more_info"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "more_info"},message:"must have required property '"+"more_info"+"'",schema:schema40.required,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -64,7 +57,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.status === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema40.required,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -76,7 +69,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.code.type,parentSchema:schema32.properties.code,data:data0};
+const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.code.type,parentSchema:schema40.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -90,7 +83,7 @@ if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.message,data:data1};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -101,7 +94,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.message.type,parentSchema:schema32.properties.message,data:data1};
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.message.type,parentSchema:schema40.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -114,7 +107,7 @@ errors++;
 if(data.more_info !== undefined){
 let data2 = data.more_info;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.more_info.type,parentSchema:schema32.properties.more_info,data:data2};
+const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.more_info.type,parentSchema:schema40.properties.more_info,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -127,7 +120,7 @@ errors++;
 if(data.status !== undefined){
 let data3 = data.status;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data3};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.status.type,parentSchema:schema40.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -138,7 +131,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 599 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema32.properties.status,data:data3};
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema40.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -148,7 +141,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3 < 400 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema32.properties.status,data:data3};
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema40.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -161,7 +154,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -170,22 +163,21 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"code":true,"message":true,"more_info":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignalWireParticipant = validate22;
-const schema33 = {"title":"SignalWire participant","description":"A participant of a SignalWire conference. All 13 fields are required, as SignalWire's current spec\nsays since a documentation audit of January 2026 (no live sample behind it; decision 4).\n","type":"object","required":["account_sid","call_sid","call_sid_to_coach","coaching","conference_sid","date_created","date_updated","end_conference_on_exit","hold","muted","start_conference_on_enter","status","uri"],"properties":{"account_sid":{"description":"The unique identifier for the account that created this conference.","type":"string","format":"uuid"},"call_sid":{"description":"The unique identifier for the participant's call connected to this conference.","type":"string","format":"uuid"},"call_sid_to_coach":{"description":"The participant being coached, or `null` when this participant coaches nobody.","type":["string","null"],"format":"uuid"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"conference_sid":{"description":"The unique identifier for the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"start_conference_on_enter":{"description":"Whether the conference began, or begins, when this participant entered it.","type":"boolean"},"status":{"description":"The participant's status: SignalWire's published `in-progress` or `completed`, or one of\nTwilio's participant values, which SignalWire's samples and Node SDK carry (decision 3).\n","type":"string","enum":["in-progress","completed","queued","connecting","ringing","connected","complete","failed"]},"uri":{"description":"The URI of this participant, relative to the Space: the documented path with its three UUIDs and\n`.json`, the form of every `uri` SignalWire publishes (SignalWire types it as a plain string;\ndecision 1).\n","type":"string","pattern":"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"}}};
-const schema34 = {"title":"RFC 2822 date","description":"A date as RFC 2822 §3.3 writes it: `Mon, 24 Sep 2018 21:00:00 +0000`. Checked strictly (format\n`rfc2822-date`): weekday, day, three-letter English month, four-digit year, `HH:MM:SS`, numeric\nzone, and the weekday must be that date's (decision 2).\n","type":"string","format":"rfc2822-date","examples":["Mon, 24 Sep 2018 21:00:00 +0000"]};
+export const validateSignalWireParticipant = validate21;
+const schema32 = {"title":"SignalWire participant","description":"A participant of a SignalWire conference. All 13 fields are required, as SignalWire's current spec\nsays since a documentation audit of January 2026 (no live sample behind it; decision 4).\n","type":"object","required":["account_sid","call_sid","call_sid_to_coach","coaching","conference_sid","date_created","date_updated","end_conference_on_exit","hold","muted","start_conference_on_enter","status","uri"],"properties":{"account_sid":{"description":"The unique identifier for the account that created this conference.","type":"string","format":"uuid"},"call_sid":{"description":"The unique identifier for the participant's call connected to this conference.","type":"string","format":"uuid"},"call_sid_to_coach":{"description":"The participant being coached, or `null` when this participant coaches nobody.","type":["string","null"],"format":"uuid"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"conference_sid":{"description":"The unique identifier for the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"start_conference_on_enter":{"description":"Whether the conference began, or begins, when this participant entered it.","type":"boolean"},"status":{"description":"The participant's status: SignalWire's published `in-progress` or `completed`, or one of\nTwilio's participant values, which SignalWire's samples and Node SDK carry (decision 3).\n","type":"string","enum":["in-progress","completed","queued","connecting","ringing","connected","complete","failed"]},"uri":{"description":"The URI of this participant, relative to the Space: the documented path with its three UUIDs and\n`.json`, the form of every `uri` SignalWire publishes (SignalWire types it as a plain string;\ndecision 1).\n","type":"string","pattern":"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"}}};
+const schema33 = {"title":"RFC 2822 date","description":"A date as RFC 2822 §3.3 writes it: `Mon, 24 Sep 2018 21:00:00 +0000`. Checked strictly (format\n`rfc2822-date`): weekday, day, three-letter English month, four-digit year, `HH:MM:SS`, numeric\nzone, and the weekday must be that date's (decision 2).\n","type":"string","format":"rfc2822-date","examples":["Mon, 24 Sep 2018 21:00:00 +0000"]};
 const formats0 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const formats8 = module0.formats["rfc2822-date"];
 const pattern4 = new RegExp("^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$", "");
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -194,7 +186,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_sid === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "account_sid"},message:"must have required property '"+"account_sid"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "account_sid"},message:"must have required property '"+"account_sid"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -204,7 +196,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.call_sid === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_sid"},message:"must have required property '"+"call_sid"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_sid"},message:"must have required property '"+"call_sid"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -214,7 +206,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.call_sid_to_coach === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_sid_to_coach"},message:"must have required property '"+"call_sid_to_coach"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "call_sid_to_coach"},message:"must have required property '"+"call_sid_to_coach"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -224,7 +216,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.coaching === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coaching"},message:"must have required property '"+"coaching"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "coaching"},message:"must have required property '"+"coaching"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -234,7 +226,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.conference_sid === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conference_sid"},message:"must have required property '"+"conference_sid"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "conference_sid"},message:"must have required property '"+"conference_sid"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -244,7 +236,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.date_created === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"},message:"must have required property '"+"date_created"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_created"},message:"must have required property '"+"date_created"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -254,7 +246,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.date_updated === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_updated"},message:"must have required property '"+"date_updated"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "date_updated"},message:"must have required property '"+"date_updated"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -264,7 +256,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.end_conference_on_exit === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "end_conference_on_exit"},message:"must have required property '"+"end_conference_on_exit"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "end_conference_on_exit"},message:"must have required property '"+"end_conference_on_exit"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -274,7 +266,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.hold === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hold"},message:"must have required property '"+"hold"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hold"},message:"must have required property '"+"hold"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -284,7 +276,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.muted === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "muted"},message:"must have required property '"+"muted"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "muted"},message:"must have required property '"+"muted"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -294,7 +286,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.start_conference_on_enter === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_conference_on_enter"},message:"must have required property '"+"start_conference_on_enter"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "start_conference_on_enter"},message:"must have required property '"+"start_conference_on_enter"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -304,7 +296,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.status === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -314,7 +306,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.uri === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema33.required,parentSchema:schema33,data};
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -327,7 +319,7 @@ if(data.account_sid !== undefined){
 let data0 = data.account_sid;
 if(typeof data0 === "string"){
 if(!(formats0.test(data0))){
-const err13 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.account_sid,data:data0};
+const err13 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema32.properties.account_sid,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -338,7 +330,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.account_sid.type,parentSchema:schema33.properties.account_sid,data:data0};
+const err14 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.account_sid.type,parentSchema:schema32.properties.account_sid,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -352,7 +344,7 @@ if(data.call_sid !== undefined){
 let data1 = data.call_sid;
 if(typeof data1 === "string"){
 if(!(formats0.test(data1))){
-const err15 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.call_sid,data:data1};
+const err15 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema32.properties.call_sid,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -363,7 +355,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.call_sid.type,parentSchema:schema33.properties.call_sid,data:data1};
+const err16 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.call_sid.type,parentSchema:schema32.properties.call_sid,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -376,7 +368,7 @@ errors++;
 if(data.call_sid_to_coach !== undefined){
 let data2 = data.call_sid_to_coach;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err17 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/type",keyword:"type",params:{type: schema33.properties.call_sid_to_coach.type},message:"must be string,null",schema:schema33.properties.call_sid_to_coach.type,parentSchema:schema33.properties.call_sid_to_coach,data:data2};
+const err17 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/type",keyword:"type",params:{type: schema32.properties.call_sid_to_coach.type},message:"must be string,null",schema:schema32.properties.call_sid_to_coach.type,parentSchema:schema32.properties.call_sid_to_coach,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -387,7 +379,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(!(formats0.test(data2))){
-const err18 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.call_sid_to_coach,data:data2};
+const err18 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema32.properties.call_sid_to_coach,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -401,7 +393,7 @@ errors++;
 if(data.coaching !== undefined){
 let data3 = data.coaching;
 if(typeof data3 !== "boolean"){
-const err19 = {instancePath:instancePath+"/coaching",schemaPath:"#/properties/coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.coaching.type,parentSchema:schema33.properties.coaching,data:data3};
+const err19 = {instancePath:instancePath+"/coaching",schemaPath:"#/properties/coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.coaching.type,parentSchema:schema32.properties.coaching,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -415,7 +407,7 @@ if(data.conference_sid !== undefined){
 let data4 = data.conference_sid;
 if(typeof data4 === "string"){
 if(!(formats0.test(data4))){
-const err20 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema33.properties.conference_sid,data:data4};
+const err20 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema32.properties.conference_sid,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -426,7 +418,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.conference_sid.type,parentSchema:schema33.properties.conference_sid,data:data4};
+const err21 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.conference_sid.type,parentSchema:schema32.properties.conference_sid,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -440,7 +432,7 @@ if(data.date_created !== undefined){
 let data5 = data.date_created;
 if(typeof data5 === "string"){
 if(!(formats8(data5))){
-const err22 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data5};
+const err22 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema33,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -451,7 +443,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data5};
+const err23 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -465,7 +457,7 @@ if(data.date_updated !== undefined){
 let data6 = data.date_updated;
 if(typeof data6 === "string"){
 if(!(formats8(data6))){
-const err24 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data6};
+const err24 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema33,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -476,7 +468,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data6};
+const err25 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -489,7 +481,7 @@ errors++;
 if(data.end_conference_on_exit !== undefined){
 let data7 = data.end_conference_on_exit;
 if(typeof data7 !== "boolean"){
-const err26 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/properties/end_conference_on_exit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.end_conference_on_exit.type,parentSchema:schema33.properties.end_conference_on_exit,data:data7};
+const err26 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/properties/end_conference_on_exit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.end_conference_on_exit.type,parentSchema:schema32.properties.end_conference_on_exit,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -502,7 +494,7 @@ errors++;
 if(data.hold !== undefined){
 let data8 = data.hold;
 if(typeof data8 !== "boolean"){
-const err27 = {instancePath:instancePath+"/hold",schemaPath:"#/properties/hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.hold.type,parentSchema:schema33.properties.hold,data:data8};
+const err27 = {instancePath:instancePath+"/hold",schemaPath:"#/properties/hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.hold.type,parentSchema:schema32.properties.hold,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -515,7 +507,7 @@ errors++;
 if(data.muted !== undefined){
 let data9 = data.muted;
 if(typeof data9 !== "boolean"){
-const err28 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.muted.type,parentSchema:schema33.properties.muted,data:data9};
+const err28 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.muted.type,parentSchema:schema32.properties.muted,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -528,7 +520,7 @@ errors++;
 if(data.start_conference_on_enter !== undefined){
 let data10 = data.start_conference_on_enter;
 if(typeof data10 !== "boolean"){
-const err29 = {instancePath:instancePath+"/start_conference_on_enter",schemaPath:"#/properties/start_conference_on_enter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema33.properties.start_conference_on_enter.type,parentSchema:schema33.properties.start_conference_on_enter,data:data10};
+const err29 = {instancePath:instancePath+"/start_conference_on_enter",schemaPath:"#/properties/start_conference_on_enter/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.start_conference_on_enter.type,parentSchema:schema32.properties.start_conference_on_enter,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -541,7 +533,7 @@ errors++;
 if(data.status !== undefined){
 let data11 = data.status;
 if(typeof data11 !== "string"){
-const err30 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.status.type,parentSchema:schema33.properties.status,data:data11};
+const err30 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.status.type,parentSchema:schema32.properties.status,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -551,7 +543,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((((((((data11 === "in-progress") || (data11 === "completed")) || (data11 === "queued")) || (data11 === "connecting")) || (data11 === "ringing")) || (data11 === "connected")) || (data11 === "complete")) || (data11 === "failed"))){
-const err31 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema33.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.status.enum,parentSchema:schema33.properties.status,data:data11};
+const err31 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema32.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.status.enum,parentSchema:schema32.properties.status,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -565,7 +557,7 @@ if(data.uri !== undefined){
 let data12 = data.uri;
 if(typeof data12 === "string"){
 if(!pattern4.test(data12)){
-const err32 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"},message:"must match pattern \""+"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"+"\"",schema:"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$",parentSchema:schema33.properties.uri,data:data12};
+const err32 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"},message:"must match pattern \""+"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$"+"\"",schema:"^/api/laml/2010-04-01/Accounts/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Conferences/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/Participants/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\.json$",parentSchema:schema32.properties.uri,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -576,7 +568,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.uri.type,parentSchema:schema33.properties.uri,data:data12};
+const err33 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.uri.type,parentSchema:schema32.properties.uri,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -588,7 +580,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -597,34 +589,27 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":{"account_sid":true,"call_sid":true,"call_sid_to_coach":true,"coaching":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"start_conference_on_enter":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":{"account_sid":true,"call_sid":true,"call_sid_to_coach":true,"coaching":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"start_conference_on_enter":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignalWireUpdateParticipantRequest = validate23;
-const schema36 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","allOf":[{"$ref":"#/$defs/SignalWireUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
-const schema37 = {"title":"SignalWire participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of the wait music played while the conference has not started yet. Empty: play nothing\nwhile waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching\n(`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio and SignalWire's\nolder spec say; decision 7). The empty string stops coaching (the \"barge\" sample, decision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference\npages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted\nonly as `false`, which asks for nothing; `true` is rejected, since the current spec does not say\nthat SignalWire honours it (decision 8).\n","deprecated":true,"type":"boolean","const":false}}};
-const schema38 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
-const schema39 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
+export const validateSignalWireUpdateParticipantRequest = validate28;
+const schema41 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","allOf":[{"$ref":"#/$defs/SignalWireUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema42 = {"title":"SignalWire participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of the wait music played while the conference has not started yet. Empty: play nothing\nwhile waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching\n(`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio and SignalWire's\nolder spec say; decision 7). The empty string stops coaching (the \"barge\" sample, decision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference\npages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted\nonly as `false`, which asks for nothing; `true` is rejected, since the current spec does not say\nthat SignalWire honours it (decision 8).\n","deprecated":true,"type":"boolean","const":false}}};
+const schema43 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
+const schema44 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
 const func2 = Object.prototype.hasOwnProperty;
-const formats12 = module0.formats.uri;
-const pattern5 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "");
+const formats18 = module0.formats.uri;
+const pattern6 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "");
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema37.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(!(func2.call(schema42.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -637,7 +622,7 @@ errors++;
 if(data.Muted !== undefined){
 let data0 = data.Muted;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Muted.type,parentSchema:schema37.properties.Muted,data:data0};
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Muted.type,parentSchema:schema42.properties.Muted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -650,7 +635,7 @@ errors++;
 if(data.Hold !== undefined){
 let data1 = data.Hold;
 if(typeof data1 !== "boolean"){
-const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Hold.type,parentSchema:schema37.properties.Hold,data:data1};
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Hold.type,parentSchema:schema42.properties.Hold,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -663,8 +648,8 @@ errors++;
 if(data.HoldUrl !== undefined){
 let data2 = data.HoldUrl;
 if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data2};
+if(!pattern6.test(data2)){
+const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -673,8 +658,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(formats12(data2))){
-const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data2};
+if(!(formats18(data2))){
+const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -685,7 +670,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data2};
+const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -698,7 +683,7 @@ errors++;
 if(data.HoldMethod !== undefined){
 let data3 = data.HoldMethod;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data3};
+const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -708,7 +693,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data3 === "GET") || (data3 === "POST"))){
-const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data3};
+const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -721,8 +706,8 @@ errors++;
 if(data.AnnounceUrl !== undefined){
 let data4 = data.AnnounceUrl;
 if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
-const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data4};
+if(!pattern6.test(data4)){
+const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -731,8 +716,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats12(data4))){
-const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data4};
+if(!(formats18(data4))){
+const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -743,7 +728,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data4};
+const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -756,7 +741,7 @@ errors++;
 if(data.AnnounceMethod !== undefined){
 let data5 = data.AnnounceMethod;
 if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
+const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -766,7 +751,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data5 === "GET") || (data5 === "POST"))){
-const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data5};
+const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -779,7 +764,7 @@ errors++;
 if(data.WaitUrl !== undefined){
 let data6 = data.WaitUrl;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.WaitUrl.type,parentSchema:schema37.properties.WaitUrl,data:data6};
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.WaitUrl.type,parentSchema:schema42.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -816,8 +801,8 @@ vErrors = null;
 if(_valid0){
 const _errs22 = errors;
 if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data6};
+if(!pattern6.test(data6)){
+const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -826,8 +811,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(formats12(data6))){
-const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data6};
+if(!(formats18(data6))){
+const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -838,7 +823,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data6};
+const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -851,7 +836,7 @@ var _valid0 = _errs22 === errors;
 valid5 = _valid0;
 }
 if(!valid5){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.properties.WaitUrl.if,parentSchema:schema37.properties.WaitUrl,data:data6};
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.properties.WaitUrl.if,parentSchema:schema42.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -864,7 +849,7 @@ errors++;
 if(data.WaitMethod !== undefined){
 let data7 = data.WaitMethod;
 if(typeof data7 !== "string"){
-const err19 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data7};
+const err19 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -874,7 +859,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data7 === "GET") || (data7 === "POST"))){
-const err20 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data7};
+const err20 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -887,7 +872,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data8 = data.Coaching;
 if(typeof data8 !== "boolean"){
-const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Coaching.type,parentSchema:schema37.properties.Coaching,data:data8};
+const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Coaching.type,parentSchema:schema42.properties.Coaching,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -904,7 +889,7 @@ let valid8 = false;
 const _errs32 = errors;
 if(typeof data9 === "string"){
 if(!(formats0.test(data9))){
-const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema37.properties.CallSidToCoach.anyOf[0],data:data9};
+const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema42.properties.CallSidToCoach.anyOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -915,7 +900,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema37.properties.CallSidToCoach.anyOf[0],data:data9};
+const err23 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema42.properties.CallSidToCoach.anyOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -926,10 +911,11 @@ errors++;
 }
 var _valid1 = _errs32 === errors;
 valid8 = valid8 || _valid1;
+if(!valid8){
 const _errs34 = errors;
 if(typeof data9 === "string"){
 if(func1(data9) > 0){
-const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema37.properties.CallSidToCoach.anyOf[1],data:data9};
+const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema42.properties.CallSidToCoach.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -940,7 +926,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema37.properties.CallSidToCoach.anyOf[1],data:data9};
+const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema42.properties.CallSidToCoach.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -951,8 +937,9 @@ errors++;
 }
 var _valid1 = _errs34 === errors;
 valid8 = valid8 || _valid1;
+}
 if(!valid8){
-const err26 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema37.properties.CallSidToCoach.anyOf,parentSchema:schema37.properties.CallSidToCoach,data:data9};
+const err26 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.properties.CallSidToCoach.anyOf,parentSchema:schema42.properties.CallSidToCoach,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -976,7 +963,7 @@ vErrors = null;
 if(data.Beep !== undefined){
 let data10 = data.Beep;
 if(typeof data10 !== "boolean"){
-const err27 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema37.properties.Beep.type,parentSchema:schema37.properties.Beep,data:data10};
+const err27 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Beep.type,parentSchema:schema42.properties.Beep,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -986,7 +973,7 @@ vErrors.push(err27);
 errors++;
 }
 if(false !== data10){
-const err28 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema37.properties.Beep,data:data10};
+const err28 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema42.properties.Beep,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -998,7 +985,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1007,24 +994,16 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 const _errs2 = errors;
@@ -1034,7 +1013,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching !== undefined){
 let data0 = data.Coaching;
 if(typeof data0 !== "boolean"){
-const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema36.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema41.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1044,7 +1023,7 @@ vErrors.push(err0);
 errors++;
 }
 if(false !== data0){
-const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema36.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema41.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1054,7 +1033,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(data0 === false)){
-const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema36.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema36.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema36.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema41.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema41.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema41.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1067,14 +1046,11 @@ errors++;
 }
 var _valid0 = _errs3 === errors;
 valid1 = valid1 || _valid0;
-if(_valid0){
-var props0 = {};
-props0.Coaching = true;
-}
+if(!valid1){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema36.allOf[1].anyOf[1].required,parentSchema:schema36.allOf[1].anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema41.allOf[1].anyOf[1].required,parentSchema:schema41.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1084,7 +1060,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.CallSidToCoach === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema36.allOf[1].anyOf[1].required,parentSchema:schema36.allOf[1].anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema41.allOf[1].anyOf[1].required,parentSchema:schema41.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1096,7 +1072,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data1 = data.Coaching;
 if(typeof data1 !== "boolean"){
-const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema36.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema41.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1106,7 +1082,7 @@ vErrors.push(err5);
 errors++;
 }
 if(true !== data1){
-const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema36.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema41.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1116,7 +1092,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === true)){
-const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema36.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema36.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema36.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema41.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema41.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema41.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1130,7 +1106,7 @@ if(data.CallSidToCoach !== undefined){
 let data2 = data.CallSidToCoach;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1141,7 +1117,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema36.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema41.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1154,15 +1130,9 @@ errors++;
 }
 var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.Coaching = true;
-props0.CallSidToCoach = true;
-}
 }
 if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.allOf[1].anyOf,parentSchema:schema36.allOf[1],data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.allOf[1].anyOf,parentSchema:schema41.allOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1182,27 +1152,19 @@ vErrors = null;
 }
 }
 }
-validate23.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxErrors = validate26;
-const schema44 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
-const schema45 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
-const schema46 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
-const pattern8 = new RegExp("^[0-9]+$", "");
+export const validateTelnyxErrors = validate31;
+const schema49 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
+const schema50 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
+const schema51 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
+const pattern9 = new RegExp("^[0-9]+$", "");
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
@@ -1210,8 +1172,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code !== undefined){
 let data0 = data.code;
 if(typeof data0 === "string"){
-if(!pattern8.test(data0)){
-const err0 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.code,data:data0};
+if(!pattern9.test(data0)){
+const err0 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema51.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1222,7 +1184,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.code.type,parentSchema:schema46.properties.code,data:data0};
+const err1 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.code.type,parentSchema:schema51.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1235,7 +1197,7 @@ errors++;
 if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data1};
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.title.type,parentSchema:schema51.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1248,7 +1210,7 @@ errors++;
 if(data.detail !== undefined){
 let data2 = data.detail;
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.detail.type,parentSchema:schema46.properties.detail,data:data2};
+const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.detail.type,parentSchema:schema51.properties.detail,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1264,7 +1226,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.pointer !== undefined){
 let data4 = data3.pointer;
 if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.pointer.type,parentSchema:schema46.properties.source.properties.pointer,data:data4};
+const err4 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.pointer.type,parentSchema:schema51.properties.source.properties.pointer,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1277,7 +1239,7 @@ errors++;
 if(data3.parameter !== undefined){
 let data5 = data3.parameter;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.parameter.type,parentSchema:schema46.properties.source.properties.parameter,data:data5};
+const err5 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.parameter.type,parentSchema:schema51.properties.source.properties.parameter,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1289,7 +1251,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.source.type,parentSchema:schema46.properties.source,data:data3};
+const err6 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.source.type,parentSchema:schema51.properties.source,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1305,8 +1267,8 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.url !== undefined){
 let data7 = data6.url;
 if(typeof data7 === "string"){
-if(!(formats12(data7))){
-const err7 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46.properties.meta.properties.url,data:data7};
+if(!(formats18(data7))){
+const err7 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema51.properties.meta.properties.url,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1317,7 +1279,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.meta.properties.url.type,parentSchema:schema46.properties.meta.properties.url,data:data7};
+const err8 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.meta.properties.url.type,parentSchema:schema51.properties.meta.properties.url,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1329,7 +1291,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.meta.type,parentSchema:schema46.properties.meta,data:data6};
+const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.meta.type,parentSchema:schema51.properties.meta,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1341,7 +1303,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err10 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1352,7 +1314,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.detail === undefined){
-const err11 = {instancePath,schemaPath:"#/anyOf/0/allOf/1/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema45.anyOf[0].allOf[1].required,parentSchema:schema45.anyOf[0].allOf[1],data};
+const err11 = {instancePath,schemaPath:"#/anyOf/0/allOf/1/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema50.anyOf[0].allOf[1].required,parentSchema:schema50.anyOf[0].allOf[1],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1364,21 +1326,14 @@ errors++;
 }
 var _valid0 = _errs1 === errors;
 valid0 = valid0 || _valid0;
-if(_valid0){
-var props0 = {};
-props0.code = true;
-props0.title = true;
-props0.detail = true;
-props0.source = true;
-props0.meta = true;
-}
+if(!valid0){
 const _errs22 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code !== undefined){
 let data8 = data.code;
 if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err12 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema46.properties.code,data:data8};
+if(!pattern9.test(data8)){
+const err12 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema51.properties.code,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1389,7 +1344,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.code.type,parentSchema:schema46.properties.code,data:data8};
+const err13 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.code.type,parentSchema:schema51.properties.code,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1402,7 +1357,7 @@ errors++;
 if(data.title !== undefined){
 let data9 = data.title;
 if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data9};
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.title.type,parentSchema:schema51.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1415,7 +1370,7 @@ errors++;
 if(data.detail !== undefined){
 let data10 = data.detail;
 if(typeof data10 !== "string"){
-const err15 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.detail.type,parentSchema:schema46.properties.detail,data:data10};
+const err15 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.detail.type,parentSchema:schema51.properties.detail,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1431,7 +1386,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.pointer !== undefined){
 let data12 = data11.pointer;
 if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.pointer.type,parentSchema:schema46.properties.source.properties.pointer,data:data12};
+const err16 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.pointer.type,parentSchema:schema51.properties.source.properties.pointer,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1444,7 +1399,7 @@ errors++;
 if(data11.parameter !== undefined){
 let data13 = data11.parameter;
 if(typeof data13 !== "string"){
-const err17 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.source.properties.parameter.type,parentSchema:schema46.properties.source.properties.parameter,data:data13};
+const err17 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.parameter.type,parentSchema:schema51.properties.source.properties.parameter,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1456,7 +1411,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.source.type,parentSchema:schema46.properties.source,data:data11};
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.source.type,parentSchema:schema51.properties.source,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1472,8 +1427,8 @@ if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.url !== undefined){
 let data15 = data14.url;
 if(typeof data15 === "string"){
-if(!(formats12(data15))){
-const err19 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46.properties.meta.properties.url,data:data15};
+if(!(formats18(data15))){
+const err19 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema51.properties.meta.properties.url,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1484,7 +1439,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.meta.properties.url.type,parentSchema:schema46.properties.meta.properties.url,data:data15};
+const err20 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.meta.properties.url.type,parentSchema:schema51.properties.meta.properties.url,data:data15};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1496,7 +1451,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.meta.type,parentSchema:schema46.properties.meta,data:data14};
+const err21 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.meta.type,parentSchema:schema51.properties.meta,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1508,7 +1463,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err22 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1519,7 +1474,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err23 = {instancePath,schemaPath:"#/anyOf/1/allOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema45.anyOf[1].allOf[1].required,parentSchema:schema45.anyOf[1].allOf[1],data};
+const err23 = {instancePath,schemaPath:"#/anyOf/1/allOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema50.anyOf[1].allOf[1].required,parentSchema:schema50.anyOf[1].allOf[1],data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1531,18 +1486,9 @@ errors++;
 }
 var _valid0 = _errs22 === errors;
 valid0 = valid0 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.code = true;
-props0.title = true;
-props0.detail = true;
-props0.source = true;
-props0.meta = true;
-}
 }
 if(!valid0){
-const err24 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema45.anyOf,parentSchema:schema45,data};
+const err24 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema50.anyOf,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1562,26 +1508,17 @@ vErrors = null;
 }
 }
 }
-validate27.errors = vErrors;
-evaluated0.props = props0;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1594,7 +1531,7 @@ if(data.errors !== undefined){
 let data0 = data.errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44.properties.errors,data:data0};
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1605,14 +1542,14 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate27(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate32(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.errors.type,parentSchema:schema44.properties.errors,data:data0};
+const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.errors.type,parentSchema:schema49.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1624,7 +1561,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1633,19 +1570,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":{"errors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxParticipant = validate29;
-const schema48 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The identifier of this participant's call.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The identifier of the coached participant's call.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
-const pattern10 = new RegExp("\\.json$", "");
+export const validateTelnyxParticipant = validate24;
+const schema36 = {"title":"Telnyx participant","description":"A participant of a Telnyx TeXML conference. Telnyx marks no field required.","type":"object","properties":{"account_sid":{"description":"The id of the account the resource belongs to.","type":"string"},"api_version":{"description":"The version of the API that served this resource.","type":"string","examples":["v2/texml"]},"call_sid":{"description":"The call control id of the participant's call.","type":"string"},"call_sid_legacy":{"description":"The identifier of this participant's call.","type":"string"},"coaching":{"description":"Whether the participant is coaching another call.","type":"boolean"},"coaching_call_sid":{"description":"The call control id of the participant being coached.","type":"string"},"coaching_call_sid_legacy":{"description":"The identifier of the coached participant's call.","type":"string"},"conference_sid":{"description":"The id of the conference this participant is in.","type":"string","format":"uuid"},"date_created":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was created (RFC 2822)."},"date_updated":{"$ref":"#/$defs/Rfc2822Date","description":"When this participant was last updated (RFC 2822)."},"end_conference_on_exit":{"description":"Whether the conference ends when this participant leaves it.","type":"boolean"},"hold":{"description":"Whether the participant is on hold.","type":"boolean"},"muted":{"description":"Whether the participant is muted.","type":"boolean"},"status":{"description":"The participant's status (decision 3).","type":"string","enum":["connecting","connected","completed"]},"uri":{"description":"The URI of this participant, relative to the API host, ending in `.json`.","type":"string","pattern":"\\.json$"}}};
+const pattern5 = new RegExp("\\.json$", "");
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1656,7 +1592,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_sid !== undefined){
 let data0 = data.account_sid;
 if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.account_sid.type,parentSchema:schema48.properties.account_sid,data:data0};
+const err0 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.account_sid.type,parentSchema:schema36.properties.account_sid,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1669,7 +1605,7 @@ errors++;
 if(data.api_version !== undefined){
 let data1 = data.api_version;
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/api_version",schemaPath:"#/properties/api_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.api_version.type,parentSchema:schema48.properties.api_version,data:data1};
+const err1 = {instancePath:instancePath+"/api_version",schemaPath:"#/properties/api_version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.api_version.type,parentSchema:schema36.properties.api_version,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1682,7 +1618,7 @@ errors++;
 if(data.call_sid !== undefined){
 let data2 = data.call_sid;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.call_sid.type,parentSchema:schema48.properties.call_sid,data:data2};
+const err2 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.call_sid.type,parentSchema:schema36.properties.call_sid,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1695,7 +1631,7 @@ errors++;
 if(data.call_sid_legacy !== undefined){
 let data3 = data.call_sid_legacy;
 if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/call_sid_legacy",schemaPath:"#/properties/call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.call_sid_legacy.type,parentSchema:schema48.properties.call_sid_legacy,data:data3};
+const err3 = {instancePath:instancePath+"/call_sid_legacy",schemaPath:"#/properties/call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.call_sid_legacy.type,parentSchema:schema36.properties.call_sid_legacy,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1708,7 +1644,7 @@ errors++;
 if(data.coaching !== undefined){
 let data4 = data.coaching;
 if(typeof data4 !== "boolean"){
-const err4 = {instancePath:instancePath+"/coaching",schemaPath:"#/properties/coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.coaching.type,parentSchema:schema48.properties.coaching,data:data4};
+const err4 = {instancePath:instancePath+"/coaching",schemaPath:"#/properties/coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.coaching.type,parentSchema:schema36.properties.coaching,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1721,7 +1657,7 @@ errors++;
 if(data.coaching_call_sid !== undefined){
 let data5 = data.coaching_call_sid;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/coaching_call_sid",schemaPath:"#/properties/coaching_call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.coaching_call_sid.type,parentSchema:schema48.properties.coaching_call_sid,data:data5};
+const err5 = {instancePath:instancePath+"/coaching_call_sid",schemaPath:"#/properties/coaching_call_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.coaching_call_sid.type,parentSchema:schema36.properties.coaching_call_sid,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1734,7 +1670,7 @@ errors++;
 if(data.coaching_call_sid_legacy !== undefined){
 let data6 = data.coaching_call_sid_legacy;
 if(typeof data6 !== "string"){
-const err6 = {instancePath:instancePath+"/coaching_call_sid_legacy",schemaPath:"#/properties/coaching_call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.coaching_call_sid_legacy.type,parentSchema:schema48.properties.coaching_call_sid_legacy,data:data6};
+const err6 = {instancePath:instancePath+"/coaching_call_sid_legacy",schemaPath:"#/properties/coaching_call_sid_legacy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.coaching_call_sid_legacy.type,parentSchema:schema36.properties.coaching_call_sid_legacy,data:data6};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1748,7 +1684,7 @@ if(data.conference_sid !== undefined){
 let data7 = data.conference_sid;
 if(typeof data7 === "string"){
 if(!(formats0.test(data7))){
-const err7 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema48.properties.conference_sid,data:data7};
+const err7 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema36.properties.conference_sid,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1759,7 +1695,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.conference_sid.type,parentSchema:schema48.properties.conference_sid,data:data7};
+const err8 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.conference_sid.type,parentSchema:schema36.properties.conference_sid,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1773,7 +1709,7 @@ if(data.date_created !== undefined){
 let data8 = data.date_created;
 if(typeof data8 === "string"){
 if(!(formats8(data8))){
-const err9 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data8};
+const err9 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema33,data:data8};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1784,7 +1720,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data8};
+const err10 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data8};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1798,7 +1734,7 @@ if(data.date_updated !== undefined){
 let data9 = data.date_updated;
 if(typeof data9 === "string"){
 if(!(formats8(data9))){
-const err11 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema34,data:data9};
+const err11 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1809,7 +1745,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data9};
+const err12 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/Rfc2822Date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1822,7 +1758,7 @@ errors++;
 if(data.end_conference_on_exit !== undefined){
 let data10 = data.end_conference_on_exit;
 if(typeof data10 !== "boolean"){
-const err13 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/properties/end_conference_on_exit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.end_conference_on_exit.type,parentSchema:schema48.properties.end_conference_on_exit,data:data10};
+const err13 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/properties/end_conference_on_exit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.end_conference_on_exit.type,parentSchema:schema36.properties.end_conference_on_exit,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1835,7 +1771,7 @@ errors++;
 if(data.hold !== undefined){
 let data11 = data.hold;
 if(typeof data11 !== "boolean"){
-const err14 = {instancePath:instancePath+"/hold",schemaPath:"#/properties/hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.hold.type,parentSchema:schema48.properties.hold,data:data11};
+const err14 = {instancePath:instancePath+"/hold",schemaPath:"#/properties/hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.hold.type,parentSchema:schema36.properties.hold,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1848,7 +1784,7 @@ errors++;
 if(data.muted !== undefined){
 let data12 = data.muted;
 if(typeof data12 !== "boolean"){
-const err15 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.muted.type,parentSchema:schema48.properties.muted,data:data12};
+const err15 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.muted.type,parentSchema:schema36.properties.muted,data:data12};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1861,7 +1797,7 @@ errors++;
 if(data.status !== undefined){
 let data13 = data.status;
 if(typeof data13 !== "string"){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.status.type,parentSchema:schema48.properties.status,data:data13};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.status.type,parentSchema:schema36.properties.status,data:data13};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1871,7 +1807,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(((data13 === "connecting") || (data13 === "connected")) || (data13 === "completed"))){
-const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema48.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.status.enum,parentSchema:schema48.properties.status,data:data13};
+const err17 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema36.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.status.enum,parentSchema:schema36.properties.status,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1884,8 +1820,8 @@ errors++;
 if(data.uri !== undefined){
 let data14 = data.uri;
 if(typeof data14 === "string"){
-if(!pattern10.test(data14)){
-const err18 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "\\.json$"},message:"must match pattern \""+"\\.json$"+"\"",schema:"\\.json$",parentSchema:schema48.properties.uri,data:data14};
+if(!pattern5.test(data14)){
+const err18 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "\\.json$"},message:"must match pattern \""+"\\.json$"+"\"",schema:"\\.json$",parentSchema:schema36.properties.uri,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1896,7 +1832,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.uri.type,parentSchema:schema48.properties.uri,data:data14};
+const err19 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.uri.type,parentSchema:schema36.properties.uri,data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1908,7 +1844,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1917,29 +1853,22 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":{"account_sid":true,"api_version":true,"call_sid":true,"call_sid_legacy":true,"coaching":true,"coaching_call_sid":true,"coaching_call_sid_legacy":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":{"account_sid":true,"api_version":true,"call_sid":true,"call_sid_legacy":true,"coaching":true,"coaching_call_sid":true,"coaching_call_sid_legacy":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxUpdateParticipantRequest = validate30;
-const schema51 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
-const schema52 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
+export const validateTelnyxUpdateParticipantRequest = validate34;
+const schema53 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema54 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema52.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(!(func2.call(schema54.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1952,7 +1881,7 @@ errors++;
 if(data.Muted !== undefined){
 let data0 = data.Muted;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.Muted.type,parentSchema:schema52.properties.Muted,data:data0};
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.Muted.type,parentSchema:schema54.properties.Muted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1965,7 +1894,7 @@ errors++;
 if(data.Hold !== undefined){
 let data1 = data.Hold;
 if(typeof data1 !== "boolean"){
-const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.Hold.type,parentSchema:schema52.properties.Hold,data:data1};
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.Hold.type,parentSchema:schema54.properties.Hold,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1978,8 +1907,8 @@ errors++;
 if(data.HoldUrl !== undefined){
 let data2 = data.HoldUrl;
 if(typeof data2 === "string"){
-if(!pattern5.test(data2)){
-const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data2};
+if(!pattern6.test(data2)){
+const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1988,8 +1917,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(formats12(data2))){
-const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data2};
+if(!(formats18(data2))){
+const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2000,7 +1929,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data2};
+const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2013,7 +1942,7 @@ errors++;
 if(data.HoldMethod !== undefined){
 let data3 = data.HoldMethod;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data3};
+const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2023,7 +1952,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data3 === "GET") || (data3 === "POST"))){
-const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data3};
+const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2036,8 +1965,8 @@ errors++;
 if(data.AnnounceUrl !== undefined){
 let data4 = data.AnnounceUrl;
 if(typeof data4 === "string"){
-if(!pattern5.test(data4)){
-const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data4};
+if(!pattern6.test(data4)){
+const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2046,8 +1975,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats12(data4))){
-const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data4};
+if(!(formats18(data4))){
+const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2058,7 +1987,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data4};
+const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2071,7 +2000,7 @@ errors++;
 if(data.AnnounceMethod !== undefined){
 let data5 = data.AnnounceMethod;
 if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data5};
+const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2081,7 +2010,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data5 === "GET") || (data5 === "POST"))){
-const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data5};
+const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2094,7 +2023,7 @@ errors++;
 if(data.WaitUrl !== undefined){
 let data6 = data.WaitUrl;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.WaitUrl.type,parentSchema:schema52.properties.WaitUrl,data:data6};
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.WaitUrl.type,parentSchema:schema54.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2131,8 +2060,8 @@ vErrors = null;
 if(_valid0){
 const _errs22 = errors;
 if(typeof data6 === "string"){
-if(!pattern5.test(data6)){
-const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema38,data:data6};
+if(!pattern6.test(data6)){
+const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2141,8 +2070,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(formats12(data6))){
-const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema38,data:data6};
+if(!(formats18(data6))){
+const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2153,7 +2082,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data6};
+const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2166,7 +2095,7 @@ var _valid0 = _errs22 === errors;
 valid5 = _valid0;
 }
 if(!valid5){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema52.properties.WaitUrl.if,parentSchema:schema52.properties.WaitUrl,data:data6};
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.properties.WaitUrl.if,parentSchema:schema54.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2179,7 +2108,7 @@ errors++;
 if(data.BeepOnExit !== undefined){
 let data7 = data.BeepOnExit;
 if(typeof data7 !== "boolean"){
-const err19 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.BeepOnExit.type,parentSchema:schema52.properties.BeepOnExit,data:data7};
+const err19 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.BeepOnExit.type,parentSchema:schema54.properties.BeepOnExit,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2192,7 +2121,7 @@ errors++;
 if(data.EndConferenceOnExit !== undefined){
 let data8 = data.EndConferenceOnExit;
 if(typeof data8 !== "boolean"){
-const err20 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.EndConferenceOnExit.type,parentSchema:schema52.properties.EndConferenceOnExit,data:data8};
+const err20 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.EndConferenceOnExit.type,parentSchema:schema54.properties.EndConferenceOnExit,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2205,7 +2134,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data9 = data.Coaching;
 if(typeof data9 !== "boolean"){
-const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.Coaching.type,parentSchema:schema52.properties.Coaching,data:data9};
+const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.Coaching.type,parentSchema:schema54.properties.Coaching,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2218,7 +2147,7 @@ errors++;
 if(data.CallSidToCoach !== undefined){
 let data10 = data.CallSidToCoach;
 if(typeof data10 !== "string"){
-const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.CallSidToCoach.type,parentSchema:schema52.properties.CallSidToCoach,data:data10};
+const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.CallSidToCoach.type,parentSchema:schema54.properties.CallSidToCoach,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2230,7 +2159,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2239,24 +2168,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 const _errs2 = errors;
@@ -2266,7 +2187,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching !== undefined){
 let data0 = data.Coaching;
 if(typeof data0 !== "boolean"){
-const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema51.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema53.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2276,7 +2197,7 @@ vErrors.push(err0);
 errors++;
 }
 if(false !== data0){
-const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema51.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema53.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2286,7 +2207,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(data0 === false)){
-const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema51.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema51.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema51.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema53.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema53.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema53.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2299,14 +2220,11 @@ errors++;
 }
 var _valid0 = _errs3 === errors;
 valid1 = valid1 || _valid0;
-if(_valid0){
-var props0 = {};
-props0.Coaching = true;
-}
+if(!valid1){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema51.allOf[1].anyOf[1].required,parentSchema:schema51.allOf[1].anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema53.allOf[1].anyOf[1].required,parentSchema:schema53.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2316,7 +2234,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.CallSidToCoach === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema51.allOf[1].anyOf[1].required,parentSchema:schema51.allOf[1].anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema53.allOf[1].anyOf[1].required,parentSchema:schema53.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2328,7 +2246,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data1 = data.Coaching;
 if(typeof data1 !== "boolean"){
-const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema51.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema53.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2338,7 +2256,7 @@ vErrors.push(err5);
 errors++;
 }
 if(true !== data1){
-const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema51.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema53.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2348,7 +2266,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === true)){
-const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema51.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema51.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema51.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema53.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema53.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema53.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2362,7 +2280,7 @@ if(data.CallSidToCoach !== undefined){
 let data2 = data.CallSidToCoach;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2373,7 +2291,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema51.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema53.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2386,15 +2304,9 @@ errors++;
 }
 var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
-if(_valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.Coaching = true;
-props0.CallSidToCoach = true;
-}
 }
 if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.allOf[1].anyOf,parentSchema:schema51.allOf[1],data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.allOf[1].anyOf,parentSchema:schema53.allOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2414,32 +2326,31 @@ vErrors = null;
 }
 }
 }
-validate30.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignalWireParticipantStrict = validate33;
-const schema58 = {"$ref":"#/$defs/SignalWireParticipant","unevaluatedProperties":false};
+export const validateSignalWireParticipantStrict = validate22;
+const schema35 = {"$ref":"#/$defs/SignalWireParticipant","unevaluatedProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate21(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(((((((((((((key0 !== "account_sid") && (key0 !== "call_sid")) && (key0 !== "call_sid_to_coach")) && (key0 !== "coaching")) && (key0 !== "conference_sid")) && (key0 !== "date_created")) && (key0 !== "date_updated")) && (key0 !== "end_conference_on_exit")) && (key0 !== "hold")) && (key0 !== "muted")) && (key0 !== "start_conference_on_enter")) && (key0 !== "status")) && (key0 !== "uri")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema58,data};
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2450,32 +2361,32 @@ errors++;
 }
 }
 }
-validate33.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxParticipantStrict = validate35;
-const schema59 = {"$ref":"#/$defs/TelnyxParticipant","unevaluatedProperties":false};
+export const validateTelnyxParticipantStrict = validate25;
+const schema39 = {"$ref":"#/$defs/TelnyxParticipant","unevaluatedProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(((((((((((((((key0 !== "account_sid") && (key0 !== "api_version")) && (key0 !== "call_sid")) && (key0 !== "call_sid_legacy")) && (key0 !== "coaching")) && (key0 !== "coaching_call_sid")) && (key0 !== "coaching_call_sid_legacy")) && (key0 !== "conference_sid")) && (key0 !== "date_created")) && (key0 !== "date_updated")) && (key0 !== "end_conference_on_exit")) && (key0 !== "hold")) && (key0 !== "muted")) && (key0 !== "status")) && (key0 !== "uri")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema59,data};
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2486,10 +2397,10 @@ errors++;
 }
 }
 }
-validate35.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 /** A precompiled ajv validator: returns whether `data` is valid and leaves the violations on `errors`. */

@@ -103,6 +103,16 @@ export function buildValidators(document: OpenApiDocument, header = GENERATED_HE
   ajv.opts.dynamicRef = false;
   ajv.addSchema({ $id: SPEC_ID, $defs: defs });
 
+  // The strict variants' `unevaluatedProperties` needs to know which properties the schemas they refer to
+  // evaluated: those schemas and their strict variants are compiled first, with that tracking. Every other
+  // schema (the requests', the errors') is compiled without it, so an anyOf stops at its first passing
+  // branch instead of building errors for the others.
+  for (const name of strictNames) {
+    ajv.getSchema(`${SPEC_ID}#/$defs/${name}`);
+    ajv.getSchema(`${SPEC_ID}#/$defs/${name}Strict`);
+  }
+  ajv.opts.unevaluated = false;
+
   const exports: Record<string, string> = {};
   for (const name of names) exports[`validate${name}`] = `${SPEC_ID}#/$defs/${name}`;
   for (const name of strictNames) exports[`validate${name}Strict`] = `${SPEC_ID}#/$defs/${name}Strict`;

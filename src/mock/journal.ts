@@ -49,10 +49,8 @@ export function journalTime(): string {
 
 /** A request's headers as the journal keeps them: credentials redacted. */
 export function journalHeaders(headers: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined) kept[name] = name === "authorization" ? "[redacted]" : value;
-  }
+  // Copied whole (both transports give every header a value), then the credentials taken out.
+  const kept = { ...headers } as Record<string, string>;
+  if (kept.authorization !== undefined) kept.authorization = "[redacted]";
   return kept;
 }

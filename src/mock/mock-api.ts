@@ -88,7 +88,7 @@ export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve
  */
 export function pathOfTarget(target: string): string {
   let path = target;
-  if (/^https?:\/\//i.test(path)) {
+  if (path.charCodeAt(0) !== 0x2f && /^https?:\/\//i.test(path)) {
     const start = path.indexOf("/", path.indexOf("//") + 2);
     path = start === -1 ? "/" : path.slice(start);
   }
