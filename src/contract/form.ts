@@ -64,7 +64,8 @@ function readField(reading: FormReading, key: string, text: string): void {
   } else if (flag !== undefined) {
     setOwn(value, key, flag);
   } else {
-    (reading.unset ??= new Set()).add(key);
+    reading.unset ??= new Set();
+    reading.unset.add(key);
     fieldErrors.push({
       code: "invalid_type",
       path: key,

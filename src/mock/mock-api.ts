@@ -73,10 +73,20 @@ const fail = (reason: FailureReason, detail: string, violations?: readonly Viola
 const UNREADABLE: ReadonlySet<ViolationCode> = new Set(["repeated_field", "invalid_encoding", "invalid_json"]);
 const isUnreadable = (violation: Violation) => UNREADABLE.has(violation.code);
 
+/** Whether lower-casing would leave a text as it is (no ASCII capital, nothing outside ASCII): most media types as sent. */
+function isLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || code > 0x7f) return false;
+  }
+  return true;
+}
+
 function mediaTypeOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   const semicolon = header.indexOf(";");
-  return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase() || undefined;
+  const type = (semicolon === -1 ? header : header.slice(0, semicolon)).trim();
+  return (isLowerCase(type) ? type : type.toLowerCase()) || undefined;
 }
 
 /** Waits `ms` milliseconds: a fault's delay, as every transport plays it. */

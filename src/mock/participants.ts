@@ -84,12 +84,11 @@ export function coachedCall(participant: ParticipantJson): string | null {
  * an empty one stops it. An update with no field returns the participant unchanged.
  */
 export function applyUpdate(provider: Provider, participant: ParticipantJson, update: Readonly<Record<string, unknown>>): ParticipantJson {
-  const fields = Object.keys(update);
-  if (fields.length === 0) return participant;
+  if (!hasField(update)) return participant;
   const date = now();
   if (date === participant.date_updated && setsFlagsAsTheyAre(participant, update)) return participant;
   let next: Record<string, unknown> = { ...participant };
-  for (const field of fields) {
+  for (const field in update) {
     const property = Object.hasOwn(FLAGS, field) ? FLAGS[field] : undefined;
     if (property !== undefined && typeof update[field] === "boolean") next[property] = update[field];
   }
@@ -99,6 +98,12 @@ export function applyUpdate(provider: Provider, participant: ParticipantJson, up
   else if (coaching === true) next = renderings[provider].coaching(next, target || coachedCall(participant));
   next.date_updated = date;
   return sameFields(next, participant) ? participant : Object.freeze(next);
+}
+
+/** Whether an update has any field. */
+function hasField(update: Readonly<Record<string, unknown>>): boolean {
+  for (const _ in update) return true;
+  return false;
 }
 
 /** Whether an update only sets flags to the values they have (the participant's object is then kept, unbuilt). */
