@@ -9,7 +9,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BenchSection } from "../bench.js";
 import { builtModule } from "./built-module.js";
-import { createSignalWireClient } from "../../src/client/index.js";
 
 const CALLS = 2_000;
 const BATCH = 20;
@@ -43,6 +42,12 @@ interface Spent {
   cpuMs: number;
 }
 
+/** One run: each variant's time over all its calls, and its time in each round of batches. */
+interface Run<Name extends string> {
+  total: Record<Name, Spent>;
+  rounds: Record<Name, Spent>[];
+}
+
 /** Wall and CPU milliseconds (this process: the calls and the server answering them) for `count` sequential calls. */
 async function timeCalls(call: () => Promise<unknown>, count: number): Promise<Spent> {
   const cpu = process.cpuUsage();
@@ -54,40 +59,53 @@ async function timeCalls(call: () => Promise<unknown>, count: number): Promise<S
 }
 
 /**
- * `CALLS` sequential calls of each variant, in batches interleaved in a rotating order: each variant runs in
- * every position equally often, so load elsewhere on the machine, and whatever one variant leaves behind for
- * the next, falls on all alike.
+ * `CALLS` sequential calls of each variant, in rounds of one batch each, in a rotating order: each variant
+ * runs in every position equally often, so load elsewhere on the machine, and whatever one variant leaves
+ * behind for the next, falls on all alike.
  */
-async function compare<Name extends string>(variants: Record<Name, () => Promise<unknown>>): Promise<Record<Name, Spent>> {
+async function compare<Name extends string>(variants: Record<Name, () => Promise<unknown>>): Promise<Run<Name>> {
   const names = Object.keys(variants) as Name[];
-  const spent = Object.fromEntries(names.map((name) => [name, { wallMs: 0, cpuMs: 0 }])) as Record<Name, Spent>;
+  const total = Object.fromEntries(names.map((name) => [name, { wallMs: 0, cpuMs: 0 }])) as Record<Name, Spent>;
+  const rounds: Record<Name, Spent>[] = [];
   for (const name of names) await timeCalls(variants[name], 300); // warm-up
   for (let batch = 0; batch < CALLS / BATCH; batch++) {
+    const round = {} as Record<Name, Spent>;
     for (let i = 0; i < names.length; i++) {
       const name = names[(batch + i) % names.length]!;
-      const { wallMs, cpuMs } = await timeCalls(variants[name], BATCH);
-      spent[name].wallMs += wallMs;
-      spent[name].cpuMs += cpuMs;
+      round[name] = await timeCalls(variants[name], BATCH);
+      total[name].wallMs += round[name].wallMs;
+      total[name].cpuMs += round[name].cpuMs;
     }
+    rounds.push(round);
   }
-  return spent;
+  return { total, rounds };
 }
 
 /** `RUNS` comparisons one after the other: the spread of their ratios shows how far the machine moved them. */
-async function compareRuns<Name extends string>(variants: Record<Name, () => Promise<unknown>>): Promise<Record<Name, Spent>[]> {
-  const runs: Record<Name, Spent>[] = [];
+async function compareRuns<Name extends string>(variants: Record<Name, () => Promise<unknown>>): Promise<Run<Name>[]> {
+  const runs: Run<Name>[] = [];
   for (let run = 0; run < RUNS; run++) runs.push(await compare(variants));
   return runs;
 }
 
-function row(label: string, runs: (Record<string, Spent> & { raw: Spent })[], name: string): string {
-  const wall = runs.map((run) => run[name]!.wallMs / run.raw.wallMs).sort((a, b) => a - b);
-  const cpu = runs.map((run) => run[name]!.cpuMs / run.raw.cpuMs);
-  const perCall = median(runs.map((run) => (run[name]!.wallMs / CALLS) * 1000));
+/**
+ * A run's ratio of a variant to raw fetch: the median over its rounds of the two batches' ratio. A pause that
+ * falls on one batch (a garbage collection, the machine's other work) moves one round's ratio, not the run's.
+ */
+function runRatio(run: Run<string>, name: string, measure: keyof Spent): number {
+  return median(run.rounds.map((round) => round[name]![measure] / round.raw![measure]));
+}
+
+function row(label: string, runs: Run<string>[], name: string): string {
+  const wall = runs.map((run) => runRatio(run, name, "wallMs")).sort((a, b) => a - b);
+  const cpu = runs.map((run) => runRatio(run, name, "cpuMs"));
+  const perCall = median(runs.map((run) => (run.total[name]!.wallMs / CALLS) * 1000));
   return `| ${label} | ${perCall.toFixed(1)} µs | ${median(wall).toFixed(2)}× | ${wall[0]!.toFixed(2)}–${wall[wall.length - 1]!.toFixed(2)}× | ${median(cpu).toFixed(2)}× |`;
 }
 
 async function perCallOverhead(): Promise<BenchSection> {
+  // The package as it ships (dist/, built by `npm run bench` before it runs), as its users call it.
+  const { createSignalWireClient } = await import("conference-participants");
   const server = createServer((request, response) => {
     request.resume();
     request.on("end", () => {
@@ -125,14 +143,15 @@ async function perCallOverhead(): Promise<BenchSection> {
   server.closeAllConnections();
   server.close();
 
-  const ratio = median(main.map((run) => run.client.wallMs / run.raw.wallMs));
+  const ratio = median(main.map((run) => runRatio(run, "client", "wallMs")));
   return {
     title: "Client: per-call overhead",
     body: [
       `${CALLS.toLocaleString("en")} sequential POSTs of \`Muted=true\` to a local server (127.0.0.1, keep-alive) answering a 13-field participant,`,
-      `in batches of ${BATCH} interleaved in a rotating order, after a warm-up. Baseline: raw \`fetch\` with the same headers and body,`,
-      `then \`response.json()\`. ${RUNS} such runs one after the other: the median of their ratios, and their range. CPU: this`,
-      "process's CPU time (client and server alike).",
+      `in rounds of one batch of ${BATCH} per variant, in a rotating order, after a warm-up; the client is the built package (\`dist/\`).`,
+      "Baseline: raw `fetch` with the same headers and body, then `response.json()`. A run's ratio is the median over its rounds",
+      `of the two batches' ratio; ${RUNS} such runs one after the other: the median of their ratios, and their range. CPU: this`,
+      "process's CPU time (client and server alike), in the same way.",
       "",
       "| calls | wall per call | wall ratio | range over runs | CPU ratio |",
       "| --- | --- | --- | --- | --- |",

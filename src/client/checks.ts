@@ -39,7 +39,8 @@ export function checkObject(name: string, value: unknown, what: string): Violati
   return violation("invalid_type", name, `must be ${what}`, what, describeValue(value));
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Whether a string is well-formed Unicode (no lone surrogate): ES2024's String.prototype.isWellFormed. */
+const isWellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * An id that goes into the path as one segment: a non-empty, well-formed string. `.` and `..` are refused
@@ -50,7 +51,7 @@ export function checkPathId(name: string, value: unknown): Violation[] {
   if (value === undefined) return violation("required", name, "is required", expected);
   if (typeof value !== "string") return violation("invalid_type", name, "must be a string", expected, describeValue(value));
   if (value === "") return violation("invalid_value", name, "must not be empty", expected, '""');
-  if (LONE_SURROGATE.test(value)) {
+  if (!isWellFormed(value)) {
     return violation("invalid_encoding", name, "must be well-formed Unicode (it has a lone surrogate)", expected, describeValue(value));
   }
   if (value === "." || value === "..") {

@@ -190,6 +190,8 @@ function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | und
   return signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
 }
 
+const utf8 = new TextDecoder();
+
 /**
  * The body as text, at most `limit` bytes of it: memory stays bounded. A body whose Content-Length is within
  * the limit is read whole (fetch ends it at that length); any other is read chunk by chunk and cancelled
@@ -201,7 +203,7 @@ async function readText(response: Response, limit: number): Promise<string> {
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text();
   const bytes = await readAtMost(response.body, limit);
   if (bytes === "tooLarge") throw new ResponseTooLargeError(response, limit);
-  return new TextDecoder().decode(bytes);
+  return utf8.decode(bytes);
 }
 
 function readJson(text: unknown): { ok: true; value: unknown } | { ok: false } {
