@@ -2,7 +2,7 @@
  * The contract as functions: requests, participants and error bodies checked with the precompiled
  * validators (no schema is compiled at import). They never throw, whatever they are given.
  */
-import { conditions, strictValidators, validators, type SchemaName } from "../../generated/validators.js";
+import { type CompiledValidator, conditions, strictValidators, validators, type SchemaName } from "../../generated/validators.js";
 import { parseForm } from "./form.js";
 import { isProvider, providerNames, providers, type ErrorBody, type Participant, type Provider, type UpdateRequest } from "./providers.js";
 import { capViolations, toViolations, type Violation } from "./violations.js";
@@ -88,27 +88,29 @@ export function validateUpdateRequest<P extends Provider>(
 }
 
 /** Each provider's participant validators, looked up once: `validateParticipant` is the hot path of drift checks. */
-const participantValidators = Object.fromEntries(
+const participantValidators: ReadonlyMap<unknown, { loose: CompiledValidator; strict: CompiledValidator }> = new Map(
   providerNames.map((provider) => {
     const schema = providers[provider].successSchema as SchemaName;
     return [provider, { loose: validatorOf(schema, false), strict: validatorOf(schema, true) }];
   }),
-) as Record<Provider, { loose: (typeof validators)[SchemaName]; strict: (typeof validators)[SchemaName] }>;
+);
 
 /** Checks a participant (a 200 body). `strict` also rejects fields the spec does not declare. */
 export function validateParticipant<P extends Provider>(
   provider: P,
   json: unknown,
-  options: { strict?: boolean } = {},
+  options?: { strict?: boolean },
 ): ValidationResult<Participant<P>> {
+  // A valid participant takes the short way: one look-up, one call, no closure. Any other is checked below,
+  // guarded, to report every violation (or the unknown provider).
+  const strict = options?.strict === true;
+  const validate = participantValidators.get(provider);
   try {
-    if (!isProvider(provider)) return unknownProvider(provider);
-    const validate = participantValidators[provider][options?.strict === true ? "strict" : "loose"];
-    if (validate(json)) return { ok: true, value: json as Participant<P> };
+    if (validate !== undefined && (strict ? validate.strict : validate.loose)(json)) return { ok: true, value: json as Participant<P> };
   } catch {
     // Anything a hostile value throws is reported by the checked path below.
   }
-  return guarded(() => check(providers[provider].successSchema, json, options?.strict === true));
+  return guarded(() => (isProvider(provider) ? check(providers[provider].successSchema, json, strict) : unknownProvider(provider)));
 }
 
 /** Checks an error body against the provider's error format. */
