@@ -2403,9 +2403,12 @@ return errors === 0;
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-/** A precompiled ajv validator: returns whether `data` is valid and leaves the violations on `errors`. */
+/**
+ * A precompiled ajv validator: returns whether `data` is valid and leaves the violations on `errors`.
+ * `context` is ajv's data context (where `data` sits in a larger document); without one, a fresh one is made.
+ */
 export interface CompiledValidator {
-  (data: unknown): boolean;
+  (data: unknown, context?: object): boolean;
   errors?: import("../src/contract/validator-error.js").ErrorObject[] | null;
 }
 

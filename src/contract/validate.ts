@@ -11,6 +11,13 @@ export type { Violation } from "./violations.js";
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
 
 /** A schema's validator; `strict`, the variant that also rejects undeclared properties, where there is one. */
+/**
+ * The data context ajv's generated functions take beside the data (where the data sits in a larger
+ * document). Called without one, each call makes a fresh object; this one, empty and shared, leaves every
+ * field at its default (the data is the document) and allocates nothing.
+ */
+const TOP_LEVEL = Object.freeze({});
+
 function validatorOf(schema: SchemaName, strict: boolean) {
   return strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
 }
@@ -67,7 +74,7 @@ export function validateUpdateRequest<P extends Provider>(
       const { requestSchema, requestFields } = providers[provider];
       const value =
         typeof body === "string" || body instanceof URLSearchParams ? parseForm(body, requestFields) : { value: body, errors: [] };
-      if (value.errors.length === 0 && validators[requestSchema as SchemaName](value.value)) {
+      if (value.errors.length === 0 && validators[requestSchema as SchemaName](value.value, TOP_LEVEL)) {
         return { ok: true, value: value.value as UpdateRequest<P> };
       }
     }
@@ -106,7 +113,8 @@ export function validateParticipant<P extends Provider>(
   const strict = options?.strict === true;
   const validate = participantValidators.get(provider);
   try {
-    if (validate !== undefined && (strict ? validate.strict : validate.loose)(json)) return { ok: true, value: json as Participant<P> };
+    if (validate !== undefined && (strict ? validate.strict : validate.loose)(json, TOP_LEVEL))
+      return { ok: true, value: json as Participant<P> };
   } catch {
     // Anything a hostile value throws is reported by the checked path below.
   }
