@@ -23,6 +23,20 @@ function rewriteRefs(value: unknown): unknown {
   );
 }
 
+/**
+ * Fails when a schema of the document uses `unevaluatedProperties` or `unevaluatedItems`: only the strict
+ * variants made here are compiled with the tracking those keywords need (see `buildValidators`).
+ */
+function assertNoUnevaluated(value: unknown, path: string): void {
+  if (value === null || typeof value !== "object") return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === "unevaluatedProperties" || key === "unevaluatedItems") {
+      throw new Error(`${path}/${key}: the validators are compiled without evaluated-property tracking (scripts/generate/validators.ts)`);
+    }
+    assertNoUnevaluated(inner, `${path}/${key}`);
+  }
+}
+
 /** The schemas that get a validator: every request body and every response body of every operation. */
 function validatedSchemas(document: OpenApiDocument): { names: string[]; strictNames: string[] } {
   const names = new Set<string>();
@@ -83,6 +97,7 @@ function requiresToImports(code: string): string {
  */
 export function buildValidators(document: OpenApiDocument, header = GENERATED_HEADER): string {
   const { names, strictNames } = validatedSchemas(document);
+  assertNoUnevaluated(document.components.schemas, "#/components/schemas");
   const defs = rewriteRefs(document.components.schemas) as Record<string, JsonSchema>;
   for (const name of strictNames) defs[`${name}Strict`] = { $ref: `#/$defs/${name}`, unevaluatedProperties: false };
 
