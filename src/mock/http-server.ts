@@ -178,19 +178,26 @@ function deliver(req: IncomingMessage, res: ServerResponse, answer: MockAnswer):
     req.socket.resetAndDestroy();
   } else if (drop === "midResponse") {
     // The head and the start of a body announced longer than it is, then the connection closes.
-    res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.body) + 64 });
+    res.writeHead(answer.status, headOf(answer, Buffer.byteLength(answer.body) + 64));
     res.write(answer.body, () => req.socket.destroy());
   } else {
     send(req, res, answer);
   }
 }
 
-function send(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): void {
-  // All the headers in one object to writeHead: node:http writes them as they are, without its header map.
+/**
+ * An answer's headers with its Content-Length, in one object for writeHead: node:http writes them as they
+ * are, without its header map.
+ */
+function headOf(answer: MockAnswer, contentLength: number): Record<string, string | number> {
   const headers: Record<string, string | number> = {};
   for (const name in answer.headers) headers[name] = answer.headers[name]!;
-  headers["content-length"] = Buffer.byteLength(answer.body);
-  res.writeHead(answer.status, headers);
+  headers["content-length"] = contentLength;
+  return headers;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: MockAnswer): void {
+  res.writeHead(answer.status, headOf(answer, Buffer.byteLength(answer.body)));
   res.end(answer.body);
   if (!req.complete) req.resume();
 }
@@ -240,10 +247,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return;
     }
     // Reading a file is the one step that waits; an update never takes it.
-    serveStatic(req, res, pathOfTarget(req.url ?? "/")).then(
-      (served) => served || answer(req, res, connection, expectsContinue),
-      () => res.destroy(),
-    );
+    serveStatic(req, res, pathOfTarget(req.url ?? "/"))
+      .then((served) => served || answer(req, res, connection, expectsContinue))
+      .catch(() => res.destroy());
   }
 
   const connections = new Map<Socket, Connection>();

@@ -41,6 +41,9 @@ const renderings: Record<Provider, Rendering> = {
 /** The update fields that set one boolean property of the participant each. */
 const FLAGS: Readonly<Record<string, string>> = { Muted: "muted", Hold: "hold", EndConferenceOnExit: "end_conference_on_exit" };
 
+/** The participant property an update field sets, when it is one of the flags. */
+const flagProperty = (field: string) => (Object.hasOwn(FLAGS, field) ? FLAGS[field] : undefined);
+
 let second = Number.NaN;
 let secondText = "";
 
@@ -89,7 +92,7 @@ export function applyUpdate(provider: Provider, participant: ParticipantJson, up
   if (date === participant.date_updated && setsFlagsAsTheyAre(participant, update)) return participant;
   let next: Record<string, unknown> = { ...participant };
   for (const field in update) {
-    const property = Object.hasOwn(FLAGS, field) ? FLAGS[field] : undefined;
+    const property = flagProperty(field);
     if (property !== undefined && typeof update[field] === "boolean") next[property] = update[field];
   }
   const target = typeof update.CallSidToCoach === "string" ? update.CallSidToCoach : undefined;
@@ -109,7 +112,7 @@ function hasField(update: Readonly<Record<string, unknown>>): boolean {
 /** Whether an update only sets flags to the values they have (the participant's object is then kept, unbuilt). */
 function setsFlagsAsTheyAre(participant: ParticipantJson, update: Readonly<Record<string, unknown>>): boolean {
   for (const field in update) {
-    const property = Object.hasOwn(FLAGS, field) ? FLAGS[field] : undefined;
+    const property = flagProperty(field);
     if (property === undefined || update[field] !== participant[property]) return false;
   }
   return true;
