@@ -2,7 +2,7 @@
  * The build: dist/ as ES modules and as CommonJS, each with its declarations. The library's entries (the
  * root, which runs wherever fetch does; `./mock`, which needs Node; `./msw`) get both formats; the CLI, run only
  * as the `conference-participants` command, is an ES module. Dependencies stay imports; everything else of
- * src/ and generated/ is bundled, and so is jsonc-parser (a devDependency).
+ * src/ and generated/ is bundled, and so are jsonc-parser and leven (devDependencies).
  */
 import { rmSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
@@ -22,7 +22,8 @@ const common: Options = {
   minifyWhitespace: true,
   // jsonc-parser is bundled (its ES module build, so only the visitor and scanner the body reader uses): as a
   // dependency it would install 276 kB of UMD and ESM copies. Its licence is in THIRD-PARTY-NOTICES.md.
-  noExternal: ["jsonc-parser"],
+  // leven (the edit distance behind "did you mean", 4 kB, ES modules only) is bundled for the same reason.
+  noExternal: ["jsonc-parser", "leven"],
   esbuildOptions(options) {
     options.mainFields = ["module", "main"];
   },

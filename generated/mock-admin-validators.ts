@@ -1695,6 +1695,6 @@ export const strictValidators = {
 };
 
 /** Each schema's conditional rule: where its `anyOf` is, the fields it tests, its condition in words. */
-export const conditions: Partial<Record<SchemaName, import("../src/contract/violations.js").ConditionalRule>> = {};
+export const conditions: Partial<Record<SchemaName, import("../src/contract/ajv-errors.js").ConditionalRule>> = {};
 
 export type SchemaName = keyof typeof validators;

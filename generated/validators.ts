@@ -2429,7 +2429,7 @@ export const strictValidators = {
 };
 
 /** Each schema's conditional rule: where its `anyOf` is, the fields it tests, its condition in words. */
-export const conditions: Partial<Record<SchemaName, import("../src/contract/violations.js").ConditionalRule>> = {
+export const conditions: Partial<Record<SchemaName, import("../src/contract/ajv-errors.js").ConditionalRule>> = {
   "SignalWireUpdateParticipantRequest": {
     "text": "Coaching is true",
     "schemaPath": "#/allOf/1/anyOf",

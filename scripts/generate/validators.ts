@@ -158,7 +158,7 @@ ${entries(strictNames, "Strict")}
 };
 
 /** Each schema's conditional rule: where its \`anyOf\` is, the fields it tests, its condition in words. */
-export const conditions: Partial<Record<SchemaName, import("../src/contract/violations.js").ConditionalRule>> = ${JSON.stringify(conditions(document), null, 2)};
+export const conditions: Partial<Record<SchemaName, import("../src/contract/ajv-errors.js").ConditionalRule>> = ${JSON.stringify(conditions(document), null, 2)};
 
 export type SchemaName = keyof typeof validators;
 `;

@@ -3,7 +3,9 @@
  * violations (never throws) and never echoes a value that could be a secret: credentials, and the `space`
  * and `baseUrl` a token may have been passed as by mistake, are described by their shape only.
  */
-import { closestName, describeValue, type Violation, type ViolationCode } from "../contract/violations.js";
+import { closestName } from "../contract/closest-name.js";
+import { describeValue } from "../contract/describe-value.js";
+import type { Violation, ViolationCode } from "../contract/violations.js";
 
 function violation(code: ViolationCode, path: string, message: string, expected: string, received?: string): Violation[] {
   return [{ code, path, message, expected, ...(received === undefined ? {} : { received }) }];

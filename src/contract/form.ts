@@ -1,6 +1,7 @@
 /** `application/x-www-form-urlencoded` bodies: read by the schema's field types, and written. */
 import type { Violation } from "./violations.js";
-import { describeValue } from "./violations.js";
+import { describeValue } from "./describe-value.js";
+import { booleanAsSent, hasNoEscapes, writtenAsIs } from "./fast-paths.js";
 
 export type FieldTypes = Readonly<Record<string, string>>;
 /** The well-formed fields, and a violation for each field that could not be read. */
@@ -12,7 +13,7 @@ export interface FormResult {
 const BOOLEAN = /^(true|false)$/i;
 
 function decode(text: string): string | undefined {
-  if (!text.includes("%") && !text.includes("+")) return text;
+  if (hasNoEscapes(text)) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, " "));
   } catch {
@@ -40,11 +41,9 @@ interface FormReading {
   repeated?: Set<string>;
 }
 
-/** `true` or `false`, in any letter case, as a boolean (the usual spellings without a regexp); undefined for anything else. */
+/** `true` or `false`, in any letter case, as a boolean; undefined for anything else. */
 function booleanOf(text: string): boolean | undefined {
-  if (text === "true") return true;
-  if (text === "false") return false;
-  return BOOLEAN.test(text) ? text.toLowerCase() === "true" : undefined;
+  return booleanAsSent(text) ?? (BOOLEAN.test(text) ? text.toLowerCase() === "true" : undefined);
 }
 
 function readField(reading: FormReading, key: string, text: string): void {
@@ -114,12 +113,9 @@ export function parseForm(body: string | URLSearchParams, fieldTypes: FieldTypes
 // writes a space as "+".
 const FORM_DIFFERENCES = /[!'()~]|%20/g;
 
-/** What the form-urlencoded serializer writes as it is: ASCII letters and digits, `*`, `-`, `.` and `_`. */
-const FORM_SAFE = /^[\w*.-]*$/;
-
 /** One key or value as `URLSearchParams` writes it (the WHATWG form-urlencoded serializer), only faster. */
 function encodeFormComponent(text: string): string {
-  if (FORM_SAFE.test(text)) return text;
+  if (writtenAsIs(text)) return text;
   const wellFormed = (text as string & { toWellFormed(): string }).toWellFormed();
   return encodeURIComponent(wellFormed).replace(FORM_DIFFERENCES, (c) =>
     c === "%20" ? "+" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

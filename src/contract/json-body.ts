@@ -3,7 +3,8 @@
  * in one object is a `repeated_field`, as in a form: JSON.parse would silently keep the last one.
  */
 import { visit } from "jsonc-parser";
-import { capViolations, describeValue, fieldPath, type Violation } from "./violations.js";
+import { describeValue, fieldPath } from "./describe-value.js";
+import { capViolations, type Violation } from "./violations.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
 

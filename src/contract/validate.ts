@@ -2,25 +2,15 @@
  * The contract as functions: requests, participants and error bodies checked with the precompiled
  * validators (no schema is compiled at import). They never throw, whatever they are given.
  */
-import { type CompiledValidator, conditions, strictValidators, validators, type SchemaName } from "../../generated/validators.js";
+import { conditions, validators, type SchemaName } from "../../generated/validators.js";
+import { participantValidator, TOP_LEVEL, validatorOf } from "./fast-paths.js";
 import { parseForm } from "./form.js";
 import { isProvider, providerNames, providers, type ErrorBody, type Participant, type Provider, type UpdateRequest } from "./providers.js";
-import { capViolations, toViolations, type Violation } from "./violations.js";
+import { toViolations } from "./ajv-errors.js";
+import { capViolations, type Violation } from "./violations.js";
 
 export type { Violation } from "./violations.js";
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
-
-/** A schema's validator; `strict`, the variant that also rejects undeclared properties, where there is one. */
-/**
- * The data context ajv's generated functions take beside the data (where the data sits in a larger
- * document). Called without one, each call makes a fresh object; this one, empty and shared, leaves every
- * field at its default (the data is the document) and allocates nothing.
- */
-const TOP_LEVEL = Object.freeze({});
-
-function validatorOf(schema: SchemaName, strict: boolean) {
-  return strict && Object.hasOwn(strictValidators, schema) ? strictValidators[schema as keyof typeof strictValidators] : validators[schema];
-}
 
 function check<T>(schema: SchemaName, data: unknown, strict = false): ValidationResult<T> {
   const validate = validatorOf(schema, strict);
@@ -67,8 +57,8 @@ export function validateUpdateRequest<P extends Provider>(
   provider: P,
   body: string | URLSearchParams | Record<string, unknown>,
 ): ValidationResult<UpdateRequest<P>> {
-  // A valid body takes the short way: one parse, one validation, no closure. Any other is checked again below,
-  // guarded, to report every violation.
+  // A valid body takes the short way (fast-paths.ts): one parse, one validation, no closure. Any other is
+  // checked again below, guarded, to report every violation.
   try {
     if (isProvider(provider)) {
       const { requestSchema, requestFields } = providers[provider];
@@ -94,27 +84,18 @@ export function validateUpdateRequest<P extends Provider>(
   });
 }
 
-/** Each provider's participant validators, looked up once: `validateParticipant` is the hot path of drift checks. */
-const participantValidators: ReadonlyMap<unknown, { loose: CompiledValidator; strict: CompiledValidator }> = new Map(
-  providerNames.map((provider) => {
-    const schema = providers[provider].successSchema as SchemaName;
-    return [provider, { loose: validatorOf(schema, false), strict: validatorOf(schema, true) }];
-  }),
-);
-
 /** Checks a participant (a 200 body). `strict` also rejects fields the spec does not declare. */
 export function validateParticipant<P extends Provider>(
   provider: P,
   json: unknown,
   options?: { strict?: boolean },
 ): ValidationResult<Participant<P>> {
-  // A valid participant takes the short way: one look-up, one call, no closure. Any other is checked below,
-  // guarded, to report every violation (or the unknown provider).
+  // A valid participant takes the short way (fast-paths.ts): one look-up, one call, no closure. Any other is
+  // checked below, guarded, to report every violation (or the unknown provider).
   const strict = options?.strict === true;
-  const validate = participantValidators.get(provider);
+  const validate = participantValidator(provider, strict);
   try {
-    if (validate !== undefined && (strict ? validate.strict : validate.loose)(json, TOP_LEVEL))
-      return { ok: true, value: json as Participant<P> };
+    if (validate?.(json, TOP_LEVEL)) return { ok: true, value: json as Participant<P> };
   } catch {
     // Anything a hostile value throws is reported by the checked path below.
   }
