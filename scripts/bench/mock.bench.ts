@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { BenchSection } from "../bench.js";
-import { DEFAULT_CREDENTIALS, SEED_IDS } from "../../src/mock/defaults.js";
+import { DEFAULT_CREDENTIALS, SEED_IDS } from "../../src/mock/core/defaults.js";
 import { interleave, median, packageRoot, range, ratios, times } from "./stats.js";
 
 interface AutocannonResult {

@@ -8,13 +8,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchSection } from "../bench.js";
 import { interleave, median, range, ratios, times } from "./stats.js";
-import { SEED_IDS } from "../../src/mock/defaults.js";
-import { freshParticipant } from "../../src/mock/participants.js";
+import { SEED_IDS } from "../../src/mock/core/defaults.js";
+import { freshParticipant } from "../../src/mock/core/participants.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** A valid SignalWire participant of the mock's default fixture (all 13 fields). */
-const participant = freshParticipant("signalwire", {
+const participant = freshParticipant({
+  provider: "signalwire",
   account: SEED_IDS.account,
   conference: SEED_IDS.conference,
   call: SEED_IDS.signalwireCalls[0],

@@ -3,14 +3,12 @@
  * also serves MSW handlers). No object of the mock holds a credential in the clear: each expected value is
  * kept masked with random values drawn at start, so logging or inspecting one shows noise.
  */
-import { providers, type Provider } from "../contract/providers.js";
-import { DEFAULT_CREDENTIALS } from "./defaults.js";
+import { type Provider, providerNames, providers } from "../../contract/providers.js";
+import { type CredentialOptions, DEFAULT_CREDENTIALS } from "./defaults.js";
+import { startsWithScheme } from "./fast-paths.js";
+import { mockProviders } from "./providers/index.js";
 
-export interface CredentialOptions {
-  projectId?: string;
-  apiToken?: string;
-  telnyxApiKey?: string;
-}
+export type { CredentialOptions } from "./defaults.js";
 
 type AuthKind = (typeof providers)[Provider]["auth"];
 
@@ -28,14 +26,6 @@ const expectedToken: Record<AuthKind, (user: string, secret: string) => string> 
   },
   bearer: (_user, secret) => secret,
 };
-
-/** Whether a header starts with an auth kind's scheme, in any letter case, and one space. */
-function hasScheme(kind: AuthKind, header: string): boolean {
-  if (header.charCodeAt(kind.length) !== 0x20) return false;
-  // The schemes are ASCII letters: `| 0x20` is lower case, and only a letter's two cases give it.
-  for (let i = 0; i < kind.length; i++) if ((header.charCodeAt(i) | 0x20) !== kind.charCodeAt(i)) return false;
-  return true;
-}
 
 /** Whether a character is one `trim()` may remove: ASCII space and controls, or outside ASCII. */
 const mayBeSpace = (code: number) => code <= 0x20 || code >= 0x7f;
@@ -68,23 +58,30 @@ class MaskedToken {
   }
 }
 
+/** The value of one of the credential options: the one given, or the built-in test credential. */
+const optionValue = (options: CredentialOptions, name: keyof CredentialOptions) => options[name] ?? DEFAULT_CREDENTIALS[name];
+
 export class Credentials {
   readonly #expected: Readonly<Record<Provider, MaskedToken>>;
   /** Whether the built-in test credentials are in use, per provider (only those may be printed). */
   readonly usesDefaults: Readonly<Record<Provider, boolean>>;
-  readonly projectId: string;
+  /** Each provider's Basic user (SignalWire's Project ID), which is no secret; undefined for a Bearer key. */
+  readonly users: Readonly<Record<Provider, string | undefined>>;
 
   constructor(options: CredentialOptions = {}) {
-    this.projectId = options.projectId ?? DEFAULT_CREDENTIALS.projectId;
-    const apiToken = options.apiToken ?? DEFAULT_CREDENTIALS.apiToken;
-    const telnyxApiKey = options.telnyxApiKey ?? DEFAULT_CREDENTIALS.telnyxApiKey;
-    const token = (provider: Provider, user: string, secret: string) =>
-      new MaskedToken(expectedToken[providers[provider].auth](user, secret));
-    this.#expected = { signalwire: token("signalwire", this.projectId, apiToken), telnyx: token("telnyx", "", telnyxApiKey) };
-    this.usesDefaults = {
-      signalwire: options.projectId === undefined && options.apiToken === undefined,
-      telnyx: options.telnyxApiKey === undefined,
-    };
+    const expected = {} as Record<Provider, MaskedToken>;
+    const usesDefaults = {} as Record<Provider, boolean>;
+    const users = {} as Record<Provider, string | undefined>;
+    for (const provider of providerNames) {
+      const { user, secret } = mockProviders[provider].credentials;
+      users[provider] = user === undefined ? undefined : optionValue(options, user);
+      const token = expectedToken[providers[provider].auth](users[provider] ?? "", optionValue(options, secret));
+      expected[provider] = new MaskedToken(token);
+      usesDefaults[provider] = options[secret] === undefined && (user === undefined || options[user] === undefined);
+    }
+    this.#expected = expected;
+    this.usesDefaults = usesDefaults;
+    this.users = users;
   }
 
   /**
@@ -95,7 +92,7 @@ export class Credentials {
   accepts(provider: Provider, header: string | undefined): boolean {
     const kind = providers[provider].auth;
     const expected = this.#expected[provider];
-    if (header === undefined || !hasScheme(kind, header)) return expected.matches("") && false;
+    if (header === undefined || !startsWithScheme(kind, header)) return expected.matches("") && false;
     const start = kind.length + 1;
     if (mayBeSpace(header.charCodeAt(start)) || mayBeSpace(header.charCodeAt(header.length - 1))) {
       return expected.matches(header.slice(start).trim());

@@ -3,22 +3,20 @@
  * as pasted. Only the built-in test credentials are ever printed; credentials a user passed show as
  * placeholders.
  */
-import { providerNames, providers, type Provider } from "../contract/providers.js";
-import type { Credentials } from "./auth.js";
-import { DEFAULT_CREDENTIALS } from "./defaults.js";
-import type { SeededParticipant } from "./fixtures.js";
-import { participantUri } from "./routes.js";
+import { providerNames, providers } from "../../contract/providers.js";
 import { adminPath } from "./admin.js";
+import { DEFAULT_CREDENTIALS } from "./defaults.js";
+import { mockProviders } from "./providers/index.js";
+import { participantUri } from "./routes.js";
+import type { MockState } from "./state.js";
 
-/** The credentials as curl sends them, per auth kind: the defaults, or placeholders. */
+/** The credentials as curl sends them, per auth kind. */
 const curlAuth = {
-  basic: (projectId: string, defaults: boolean) =>
-    defaults ? `-u "${projectId}:${DEFAULT_CREDENTIALS.apiToken}"` : `-u "${projectId}:<your API token>"`,
-  bearer: (_projectId: string, defaults: boolean) =>
-    `-H "Authorization: Bearer ${defaults ? DEFAULT_CREDENTIALS.telnyxApiKey : "<your API key>"}"`,
+  basic: (user: string, secret: string) => `-u "${user}:${secret}"`,
+  bearer: (_user: string, secret: string) => `-H "Authorization: Bearer ${secret}"`,
 } as const;
 
-export function startBanner(url: string, credentials: Credentials, owned: (provider: Provider) => SeededParticipant | undefined): string {
+export function startBanner(url: string, state: MockState): string {
   const lines = [
     `conference-participants mock API listening on ${url}`,
     `API docs: ${url}/docs/`,
@@ -26,15 +24,16 @@ export function startBanner(url: string, credentials: Credentials, owned: (provi
     `Admin API: ${url}/__admin/ (journal: ${url}${adminPath("listRequests")})`,
   ];
   for (const provider of providerNames) {
-    const example = owned(provider);
+    const example = state.ownedSample(provider);
     if (example === undefined) continue;
-    const path = participantUri(provider, {
-      account: example.account,
-      conference: example.conference,
-      call: String(example.participant.call_sid),
-    });
-    const auth = curlAuth[providers[provider].auth](credentials.projectId, credentials.usesDefaults[provider]);
-    lines.push("", `Try it (${providers[provider].title}):`, `  curl -X POST "${url}${path}" ${auth} --data-urlencode "Muted=True"`);
+    const { secret, placeholder } = mockProviders[provider].credentials;
+    const shown = state.credentials.usesDefaults[provider] ? DEFAULT_CREDENTIALS[secret] : placeholder;
+    const auth = curlAuth[providers[provider].auth](state.credentials.users[provider] ?? "", shown);
+    lines.push(
+      "",
+      `Try it (${providers[provider].title}):`,
+      `  curl -X POST "${url}${participantUri(example.ref)}" ${auth} --data-urlencode "Muted=True"`,
+    );
   }
   return lines.join("\n");
 }

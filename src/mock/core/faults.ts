@@ -3,8 +3,8 @@
  * with the provider's error body, a delay, a dropped connection). Their shape is the admin document's
  * (`openapi/mock-admin.yaml`, `FaultRequest` and `Fault`).
  */
-import type { components } from "../../generated/mock-admin-types.js";
-import type { Route } from "./routes.js";
+import type { components } from "../../../generated/mock-admin-types.js";
+import type { ParticipantRef } from "./participant-ref.js";
 
 export type FaultRequest = components["schemas"]["FaultRequest"];
 export type Fault = components["schemas"]["Fault"];
@@ -33,14 +33,14 @@ export class Faults {
     this.#pending = [];
   }
 
-  /** The oldest fault matching an update's route, counted as played once (it goes when it has no times left). */
-  take(route: Route): Fault | undefined {
+  /** The oldest fault matching an update's participant, counted as played once (it goes when it has no times left). */
+  take(ref: ParticipantRef): Fault | undefined {
     if (this.#pending.length === 0) return undefined;
     const index = this.#pending.findIndex(
       (f) =>
-        (f.provider === undefined || f.provider === route.provider) &&
-        (f.conferenceSid === undefined || f.conferenceSid === route.conference) &&
-        (f.callSid === undefined || f.callSid === route.call),
+        (f.provider === undefined || f.provider === ref.provider) &&
+        (f.conferenceSid === undefined || f.conferenceSid === ref.conference) &&
+        (f.callSid === undefined || f.callSid === ref.call),
     );
     if (index === -1) return undefined;
     const fault = this.#pending[index]!;

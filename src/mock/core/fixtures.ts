@@ -3,11 +3,12 @@
  * in the same format (documented in the README). Every participant is checked against the spec before the
  * mock starts.
  */
-import { validateParticipant } from "../contract/validate.js";
-import { isProvider, providerNames, type Provider } from "../contract/providers.js";
-import { FixtureError } from "../errors/fixture-error.js";
-import { SEED_IDS } from "./defaults.js";
+import { validateParticipant } from "../../contract/validate.js";
+import { isProvider, providerNames, type Provider } from "../../contract/providers.js";
+import { FixtureError } from "../../errors/fixture-error.js";
+import type { ParticipantRef } from "./participant-ref.js";
 import { freshParticipant, type ParticipantJson } from "./participants.js";
+import { mockProviders } from "./providers/index.js";
 
 export interface FixtureParticipant {
   call_sid: string;
@@ -25,24 +26,24 @@ export interface FixtureAccount {
 /** Per provider, its accounts. The credentials belong to SignalWire's `projectId` and to Telnyx's first account. */
 export type Fixtures = Partial<Record<Provider, { accounts: FixtureAccount[] }>>;
 
-/** The default fixture: the seeds' ids, so their samples work as they are. */
-export function defaultFixtures(signalwireAccount: string): Fixtures {
-  const account = (sid: string, calls: readonly string[]) => ({
-    sid,
-    conferences: [{ sid: SEED_IDS.conference, participants: calls.map((call_sid) => ({ call_sid })) }],
-  });
-  return {
-    signalwire: { accounts: [account(signalwireAccount, SEED_IDS.signalwireCalls)] },
-    telnyx: { accounts: [account(SEED_IDS.account, SEED_IDS.telnyxCalls)] },
-  };
+/**
+ * The default fixture: each provider's seeded ids (the seeds' own, so their samples work as they are), in
+ * the account its credentials open (`accountOf`).
+ */
+export function defaultFixtures(accountOf: (provider: Provider) => string): Fixtures {
+  const fixtures: Fixtures = {};
+  for (const provider of providerNames) {
+    const { conference, calls } = mockProviders[provider].seed;
+    const participants = calls.map((call_sid) => ({ call_sid }));
+    fixtures[provider] = { accounts: [{ sid: accountOf(provider), conferences: [{ sid: conference, participants }] }] };
+  }
+  return fixtures;
 }
 
 /** One participant as the mock holds it, with where it is. */
 export interface SeededParticipant {
-  provider: Provider;
-  account: string;
-  conference: string;
-  participant: ParticipantJson;
+  readonly ref: ParticipantRef;
+  readonly participant: ParticipantJson;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -74,12 +75,13 @@ export function seedParticipants(fixtures: unknown): SeededParticipant[] {
         listAt(conference, "participants", conferenceWhere).forEach((entry, p) => {
           const where = `${conferenceWhere}.participants[${p}]`;
           const call = sidAt(entry, "call_sid", where);
-          const fresh = freshParticipant(provider, { account: accountSid, conference: conferenceSid, call });
+          const ref: ParticipantRef = { provider, account: accountSid, conference: conferenceSid, call };
+          const fresh = freshParticipant(ref);
           const location = { account_sid: fresh.account_sid, conference_sid: fresh.conference_sid, uri: fresh.uri };
           const participant = { ...fresh, ...(entry as object), ...location };
           const checked = validateParticipant(provider, participant, { strict: true });
           if (!checked.ok) throw new FixtureError(where, checked.errors);
-          seeded.push({ provider, account: accountSid, conference: conferenceSid, participant: Object.freeze(participant) });
+          seeded.push({ ref, participant: Object.freeze(participant) });
         });
       });
     });

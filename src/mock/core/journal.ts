@@ -2,7 +2,7 @@
  * The request journal: every request the mock's API routes received, oldest first, with what the mock made
  * of it. Bounded: past `JOURNAL_LIMIT` entries the oldest is dropped, so a long run keeps flat memory.
  */
-import type { components } from "../../generated/mock-admin-types.js";
+import type { components } from "../../../generated/mock-admin-types.js";
 
 /** How many requests the journal keeps (bodies are at most the mock's 64 KiB limit each). */
 export const JOURNAL_LIMIT = 500;
@@ -32,19 +32,6 @@ export class Journal {
     this.#entries = [];
     this.#next = 0;
   }
-}
-
-let lastMs = Number.NaN;
-let lastIso = "";
-
-/** Now in ISO 8601, for an entry's `time` (written once a millisecond). */
-export function journalTime(): string {
-  const ms = Date.now();
-  if (ms !== lastMs) {
-    lastMs = ms;
-    lastIso = new Date(ms).toISOString();
-  }
-  return lastIso;
 }
 
 /** A request's headers as the journal keeps them: credentials redacted. */

@@ -1,23 +1,17 @@
 /**
- * Which operation a request path is, and its path parameters. The paths come from the spec (through
- * src/contract/providers.ts); the extra forms the mock answers on are the ones spec decision 9 documents.
+ * Which operation a request path is, and which participant it names. The paths come from the spec (through
+ * src/contract/providers.ts); the other forms each provider is also called on are in its file in `providers/`.
  */
-import { fillPath } from "../contract/paths.js";
-import { type Provider, providerNames, providers } from "../contract/providers.js";
+import { fillPath, pathMatcher, type PathMatcher } from "../../contract/path-template.js";
+import { type Provider, providerNames, providers } from "../../contract/providers.js";
+import { rememberRoutes } from "./fast-paths.js";
+import { type ParticipantRef, refKey } from "./participant-ref.js";
+import { mockProviders } from "./providers/index.js";
 
-export interface Route {
-  provider: Provider;
-  /** The path parameters in the spec's order: account, conference, call. */
-  account: string;
-  conference: string;
-  call: string;
-  /** The participant's store key, made once per route (it is looked up several times per request). */
-  key: string;
+/** A path routed to an operation: the participant it names, and that participant's key in the store. */
+export interface Route extends ParticipantRef {
+  readonly key: string;
 }
-
-/** The string a participant is stored under: its provider and ids. */
-export const participantKey = (provider: Provider, account: string, conference: string, call: string) =>
-  `${provider}\u0000${account}\u0000${conference}\u0000${call}`;
 
 /** Each operation's documented path, with its server's base path (`/v2` for Telnyx). */
 export function documentedPath(provider: Provider): string {
@@ -27,116 +21,50 @@ export function documentedPath(provider: Provider): string {
   return `${new URL(url).pathname.replace(/\/$/, "")}${path}`;
 }
 
-/**
- * The forms of a documented path the mock serves: the path itself, with the `.json` suffix, and the SDKs'
- * path without `/api/laml`. In this order: an id that itself ends in `.json` (a Telnyx label) is matched as
- * it is before the suffix is read off it.
- */
-const PATH_FORMS: readonly ((path: string) => string)[] = [
-  (path) => path,
-  (path) => `${path}.json`,
-  (path) => `${path.replace(/^\/api\/laml(?=\/2010-04-01\/)/, "")}.json`,
-];
-
 interface Template {
-  provider: Provider;
-  /** Literal segments as strings, parameters as their index among the path parameters. */
-  segments: (string | number)[];
-  suffix: string;
+  readonly provider: Provider;
+  readonly match: PathMatcher;
+  /** The spec's names of the account, conference and call parameters, in that order. */
+  readonly names: readonly string[];
 }
 
-function compile(provider: Provider, path: string): Template {
-  const suffix = path.endsWith(".json") ? ".json" : "";
+/**
+ * The forms of each documented path the mock serves, the documented one first: an id that itself ends in
+ * `.json` (a Telnyx label) is matched as it is before the suffix is read off it.
+ */
+const templates: readonly Template[] = providerNames.flatMap((provider) => {
+  const documented = documentedPath(provider);
+  const forms = [documented, ...mockProviders[provider].pathForms.map((form) => form(documented))];
   const names = providers[provider].pathParameters as readonly string[];
-  const segments = path
-    .slice(0, path.length - suffix.length)
-    .split("/")
-    .map((segment) => {
-      const match = /^\{(.+)\}$/.exec(segment);
-      return match ? names.indexOf(match[1]!) : segment;
-    });
-  return { provider, segments, suffix };
-}
-
-const templates: Template[] = [];
-for (const provider of providerNames) {
-  const seen = new Set<string>();
-  for (const form of PATH_FORMS) {
-    const path = form(documentedPath(provider));
-    if (seen.has(path)) continue;
-    seen.add(path);
-    templates.push(compile(provider, path));
-  }
-}
-
-function decode(segment: string): string | undefined {
-  if (!segment.includes("%")) return segment;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The route `parts` are by `template`: its literal segments compared first, the ids decoded only then. */
-function matchTemplate(template: Template, parts: string[]): Route | undefined {
-  const { segments, suffix } = template;
-  if (parts.length !== segments.length) return undefined;
-  for (let i = 0; i < parts.length; i++) {
-    const expected = segments[i]!;
-    if (typeof expected === "string" && parts[i] !== expected) return undefined;
-  }
-  const last = parts[parts.length - 1]!;
-  if (suffix !== "" && !last.endsWith(suffix)) return undefined;
-  const values: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const expected = segments[i]!;
-    if (typeof expected === "string") continue;
-    const part = i === parts.length - 1 && suffix !== "" ? last.slice(0, -suffix.length) : parts[i]!;
-    const value = decode(part);
-    if (value === undefined || value === "") return undefined;
-    values[expected] = value;
-  }
-  const [account, conference, call] = values;
-  if (account === undefined || conference === undefined || call === undefined) return undefined;
-  return { provider: template.provider, account, conference, call, key: participantKey(template.provider, account, conference, call) };
-}
+  return [...new Set(forms)].map((form) => ({ provider, match: pathMatcher(form), names }));
+});
 
 function routesOf(pathname: string): readonly Route[] {
   const parts = pathname.split("/");
   const routes: Route[] = [];
-  for (const template of templates) {
-    const route = matchTemplate(template, parts);
-    if (route !== undefined) routes.push(Object.freeze(route));
+  for (const { provider, match, names } of templates) {
+    const values = match(parts);
+    if (values === undefined) continue;
+    const ref = { provider, account: values[names[0]!]!, conference: values[names[1]!]!, call: values[names[2]!]! };
+    routes.push(Object.freeze({ ...ref, key: refKey(ref) }));
   }
   return Object.freeze(routes);
 }
 
 /**
- * The routes of the paths requests came on lately: routing is a function of the path alone, and a client
- * repeats its few participants' paths. Bounded in entries and in path length; emptied when full.
- */
-const recentRoutes = new Map<string, readonly Route[]>();
-const RECENT_ROUTES_LIMIT = 1024;
-const RECENT_PATH_LENGTH_LIMIT = 512;
-
-/**
  * The routes a request path (without its query) can be, most literal first: `…/Participants/agent.json` is
  * the participant `agent.json`, or `agent` by the `.json` form. Empty when it is none of the operations' paths.
  */
-export function matchRoutes(pathname: string): readonly Route[] {
-  const recent = recentRoutes.get(pathname);
-  if (recent !== undefined) return recent;
-  const routes = routesOf(pathname);
-  if (routes.length > 0 && pathname.length <= RECENT_PATH_LENGTH_LIMIT) {
-    if (recentRoutes.size >= RECENT_ROUTES_LIMIT) recentRoutes.clear();
-    recentRoutes.set(pathname, routes);
-  }
-  return routes;
-}
+export const matchRoutes = rememberRoutes(routesOf);
 
 /** Each provider's leading path segments (`/api`, `/2010-04-01`, `/v2`), for paths that match no route. */
-const prefixes = templates.map((t) => ({ provider: t.provider, prefix: `${t.segments.slice(0, 2).join("/")}/` }));
+const prefixes = providerNames.flatMap((provider) => {
+  const documented = documentedPath(provider);
+  return [documented, ...mockProviders[provider].pathForms.map((form) => form(documented))].map((path) => ({
+    provider,
+    prefix: `${path.split("/").slice(0, 2).join("/")}/`,
+  }));
+});
 
 /** The provider whose paths `pathname` looks like, though it matches no route; undefined when it looks like none. */
 export function resembledProvider(pathname: string): Provider | undefined {
@@ -144,9 +72,9 @@ export function resembledProvider(pathname: string): Provider | undefined {
 }
 
 /** The participant's own `uri`: its documented path with `.json`, ids percent-encoded where needed. */
-export function participantUri(provider: Provider, ids: { account: string; conference: string; call: string }): string {
-  const names = providers[provider].pathParameters as readonly string[];
-  const values = [ids.account, ids.conference, ids.call];
-  const path = fillPath(documentedPath(provider), (name) => encodeURIComponent(values[names.indexOf(name)]!).replace(/%3A/gi, ":"));
+export function participantUri(ref: ParticipantRef): string {
+  const names = providers[ref.provider].pathParameters as readonly string[];
+  const values = [ref.account, ref.conference, ref.call];
+  const path = fillPath(documentedPath(ref.provider), (name) => encodeURIComponent(values[names.indexOf(name)]!).replace(/%3A/gi, ":"));
   return `${path}.json`;
 }

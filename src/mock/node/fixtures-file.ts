@@ -1,8 +1,8 @@
 /** A fixtures file read from disk (Node only; the mock's core takes the fixtures themselves). */
-import { parseJson } from "../contract/json-body.js";
-import { FixtureError } from "../errors/fixture-error.js";
-import { InputError } from "../errors/input-error.js";
-import { readRegularFile } from "../node/bounded-read.js";
+import { parseJson } from "../../contract/json-body.js";
+import { FixtureError } from "../../errors/fixture-error.js";
+import { InputError } from "../../errors/input-error.js";
+import { readRegularFile } from "../../node/bounded-read.js";
 
 /** Reads a fixtures file; a file that cannot be read or parsed is a FixtureError naming the file. */
 export function readFixtures(file: string): unknown {

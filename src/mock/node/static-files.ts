@@ -7,12 +7,13 @@
  * gzip` to a client that accepts gzip, and unpacked for one that does not.
  */
 import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { readFile } from "node:fs/promises";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
-import { PACKAGE_NAME } from "../../generated/package.js";
+import { PACKAGE_NAME } from "../../../generated/package.js";
 
 const gunzipAsync = promisify(gunzip);
 
@@ -101,6 +102,23 @@ export class StaticFiles {
       relative === "" ? "The API docs are not built: run `npm run docs`, then reload.\n" : "Not found\n",
       acceptEncoding,
     );
+  }
+
+  /**
+   * Answers a GET or HEAD of one of these files (`/` and `/docs` redirect to `/docs/`); resolves false, having
+   * sent nothing, when the path is none of theirs.
+   */
+  async serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+    if (pathname === "/" || pathname === "/docs") {
+      res.writeHead(302, { location: "/docs/", "content-length": 0 });
+      res.end();
+      return true;
+    }
+    const file = await this.get(pathname, req.headers["accept-encoding"]);
+    if (file === undefined) return false;
+    res.writeHead(file.status, { "content-type": file.contentType, "content-length": Buffer.byteLength(file.body), ...file.headers });
+    res.end(req.method === "HEAD" ? undefined : file.body);
+    return true;
   }
 
   async #read(file: string, missing: string, acceptEncoding: string | undefined): Promise<StaticFile> {

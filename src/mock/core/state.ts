@@ -1,0 +1,52 @@
+/**
+ * The mock's state: its credentials, the participants (seeded from the fixtures), the journal and the
+ * faults. The API's core and the admin API both work on it; neither knows the other.
+ */
+import { type Provider, providerNames } from "../../contract/providers.js";
+import { type CredentialOptions, Credentials } from "./auth.js";
+import { Faults } from "./faults.js";
+import { defaultFixtures, type Fixtures, type SeededParticipant, seedParticipants } from "./fixtures.js";
+import { Journal } from "./journal.js";
+import { mockProviders } from "./providers/index.js";
+import { ParticipantStore } from "./store.js";
+
+export interface MockStateOptions extends CredentialOptions {
+  /** The fixtures themselves. Default: the seeds' account, conference and participants. */
+  fixtures?: Fixtures;
+}
+
+export class MockState {
+  readonly credentials: Credentials;
+  readonly seeded: readonly SeededParticipant[];
+  readonly store: ParticipantStore;
+  readonly journal = new Journal();
+  readonly faults = new Faults();
+  /** The account each provider's credentials open (SignalWire's Project ID, Telnyx's first account). */
+  readonly owners: Readonly<Record<Provider, string | undefined>>;
+
+  constructor(options: MockStateOptions = {}) {
+    this.credentials = new Credentials(options);
+    const { users } = this.credentials;
+    const accountOf = (provider: Provider) => users[provider] ?? mockProviders[provider].seed.account;
+    this.seeded = seedParticipants(options.fixtures ?? defaultFixtures(accountOf));
+    this.store = new ParticipantStore(this.seeded);
+    const owners = {} as Record<Provider, string | undefined>;
+    for (const provider of providerNames) {
+      const opens = mockProviders[provider].credentials.account;
+      owners[provider] = opens === "user" ? users[provider] : this.seeded.find((s) => s.ref.provider === provider)?.ref.account;
+    }
+    this.owners = owners;
+  }
+
+  /** A seeded participant of the account a provider's credentials open (for the start banner's sample). */
+  ownedSample(provider: Provider): SeededParticipant | undefined {
+    return this.seeded.find((s) => s.ref.provider === provider && s.ref.account === this.owners[provider]);
+  }
+
+  /** Participants back to the fixtures; journal and faults cleared. */
+  reset(): void {
+    this.store.reset();
+    this.journal.clear();
+    this.faults.clear();
+  }
+}
