@@ -12,9 +12,10 @@ export type {
   TelnyxClient,
   UpdateParticipantParams,
   UpdateParticipantResult,
-} from "./client/index.js";
+} from "./client/types.js";
 export {
   ConferenceParticipantsError,
+  isConferenceParticipantsError,
   RequestValidationError,
   ClientOptionsError,
   ResponseValidationError,

@@ -193,6 +193,34 @@ describe("installed from the tarball alone", () => {
     expect(output.docs).toBe(200);
   });
 
+  it("recognises its errors across the ES module and CommonJS copies with isConferenceParticipantsError", async () => {
+    const script = `
+      import { createRequire } from "node:module";
+      import * as esm from "${manifest.name}";
+      const cjs = createRequire(import.meta.url)("${manifest.name}");
+      const thrownBy = (copy) => {
+        try {
+          copy.createTelnyxClient({ apiKey: "", accountSid: "" });
+        } catch (error) {
+          return error;
+        }
+      };
+      const [fromEsm, fromCjs] = [thrownBy(esm), thrownBy(cjs)];
+      console.log(JSON.stringify({
+        instanceofAcross: fromCjs instanceof esm.ConferenceParticipantsError,
+        guards: [esm.isConferenceParticipantsError(fromCjs), cjs.isConferenceParticipantsError(fromEsm), esm.isConferenceParticipantsError(fromEsm)],
+        others: [esm.isConferenceParticipantsError(new Error("x")), esm.isConferenceParticipantsError(null), esm.isConferenceParticipantsError({ name: "ClientOptionsError" })],
+        name: fromCjs.name,
+      }));`;
+    const output = JSON.parse(run(process.execPath, ["--input-type=module", "-e", script]));
+    expect(output).toEqual({
+      instanceofAcross: false,
+      guards: [true, true, true],
+      others: [false, false, false],
+      name: "ClientOptionsError",
+    });
+  });
+
   it.each([
     ["nodenext", { module: "nodenext", moduleResolution: "nodenext" }, ["esm.mts", "cjs.cts"]],
     ["bundler", { module: "esnext", moduleResolution: "bundler" }, ["bundler.ts"]],

@@ -1,5 +1,6 @@
 /** Every error class this package throws, one per file, all sharing `ConferenceParticipantsError`'s `violations`. */
 export { ConferenceParticipantsError } from "./conference-participants-error.js";
+export { isConferenceParticipantsError } from "./is-conference-participants-error.js";
 export { RequestValidationError } from "./request-validation-error.js";
 export { ClientOptionsError } from "./client-options-error.js";
 export { ResponseValidationError } from "./response-validation-error.js";

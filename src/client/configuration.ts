@@ -1,0 +1,119 @@
+/**
+ * A client's configuration, checked and prepared once when the client is made: the provider's operation, the
+ * server URL, the headers (credentials among them), the path template split once, and how a request is sent.
+ * `updateParticipant` and `fetchClient` both work from it.
+ */
+import createFetchClient, { type Client } from "openapi-fetch";
+import type { paths } from "../../generated/types.js";
+import { serializeForm } from "../contract/form.js";
+import { fillPath, pathFiller } from "../contract/path-template.js";
+import { type Provider, type ProviderOperation, providers } from "../contract/providers.js";
+import type { Violation } from "../contract/violations.js";
+import { ClientOptionsError } from "../errors/client-options-error.js";
+import { authorization, type Credentials } from "./authorization.js";
+import { checkBaseUrl, checkByteCount, checkHostLabel, checkKnownKeys, checkTimeout, checkType } from "./checks.js";
+import type { ClientOptions } from "./types.js";
+import { USER_AGENT } from "./user-agent.js";
+
+const FORM = "application/x-www-form-urlencoded";
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const COMMON_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "validateResponses", "maxResponseBytes"] as const;
+
+/** The ids a call names, by the client's names for them. */
+export const ID_NAMES = ["accountSid", "conferenceSid", "callSid"] as const;
+export type IdName = (typeof ID_NAMES)[number];
+
+/** What a provider's factory hands the common part: its own options, already checked. */
+export interface ProviderSetup {
+  factory: string;
+  ownOptions: readonly string[];
+  violations: Violation[];
+  credentials: Credentials;
+  /** Values for the `{variables}` of the provider's server URL. */
+  serverVariables: Readonly<Record<string, unknown>>;
+  accountSid: string;
+}
+
+/** Everything a call needs, made once per client. */
+export interface ClientConfiguration<P extends Provider> {
+  readonly provider: P;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request URL for a call's ids (each percent-encoded as one path segment). */
+  readonly urlOf: (ids: Readonly<Record<IdName, unknown>>) => string;
+  /** Sends one request: with the global fetch as it is, or through the caller's `fetch` as a `Request`. */
+  readonly send: (url: string, init: RequestInit) => Promise<Response>;
+  readonly accountSid: string;
+  readonly timeoutMs: number | undefined;
+  readonly validateResponses: boolean;
+  readonly maxResponseBytes: number;
+  readonly fetchClient: Client<paths>;
+}
+
+/**
+ * Each path parameter of the spec with the argument that fills it. The rule: every operation's path
+ * parameters are, in the spec's order, the account, the conference and the participant's call, whatever the
+ * provider names them (`AccountSid`, `account_sid`, `call_sid_or_participant_label`); they map by position to
+ * `accountSid`, `conferenceSid` and `callSid`, as the mock's routes read them.
+ */
+function argumentOf(operation: ProviderOperation): Readonly<Record<string, IdName>> {
+  const names = operation.pathParameters as readonly string[];
+  if (names.length !== ID_NAMES.length) {
+    throw new Error(`The spec's path parameters ${names.join(", ")} are not an account, a conference and a call`);
+  }
+  return Object.fromEntries(names.map((specName, i) => [specName, ID_NAMES[i]!]));
+}
+
+/** The server URL: the spec's server with its variables filled, its origin replaced by `baseUrl`. */
+function serverUrl(operation: ProviderOperation, variables: Readonly<Record<string, unknown>>, origin: string | undefined): string {
+  const filled = new URL(fillPath(operation.server.url, (name) => String(variables[name])));
+  const path = filled.pathname.replace(/\/$/, "");
+  return `${origin ?? filled.origin}${path}`;
+}
+
+function serializeBody(body: unknown, headers?: Headers): string {
+  const type = headers?.get("Content-Type");
+  return type === FORM ? serializeForm(body as Record<string, unknown>) : JSON.stringify(body);
+}
+
+/** The client's options checked (every problem in one `ClientOptionsError`), then prepared for calls. */
+export function configure<P extends Provider>(provider: P, options: ClientOptions, setup: ProviderSetup): ClientConfiguration<P> {
+  const operation: ProviderOperation = providers[provider];
+  const base = checkBaseUrl("baseUrl", options.baseUrl);
+  const violations = [
+    ...checkKnownKeys(options, [...COMMON_OPTIONS, ...setup.ownOptions], setup.factory),
+    ...setup.violations,
+    ...Object.keys(operation.server.variables).flatMap((name) => checkHostLabel(name, setup.serverVariables[name])),
+    ...base.violations,
+    ...checkType("fetch", options.fetch, "function"),
+    ...checkTimeout("timeoutMs", options.timeoutMs),
+    ...checkType("validateResponses", options.validateResponses, "boolean"),
+    ...checkByteCount("maxResponseBytes", options.maxResponseBytes),
+  ];
+  if (violations.length > 0) throw new ClientOptionsError(setup.factory, violations);
+
+  const baseUrl = serverUrl(operation, setup.serverVariables, base.origin);
+  const headers = {
+    Authorization: authorization[operation.auth](setup.credentials),
+    Accept: "application/json",
+    "Content-Type": FORM,
+    "User-Agent": USER_AGENT,
+  };
+  // A redirect is answered as it is: credentials and the update never follow it to another place.
+  const shared = { baseUrl, headers, bodySerializer: serializeBody as never, redirect: "manual" } as const;
+  const custom = options.fetch;
+  const fill = pathFiller(operation.path);
+  const argument = argumentOf(operation);
+  return {
+    provider,
+    method: operation.method.toUpperCase(),
+    headers,
+    urlOf: (ids) => baseUrl + fill((name) => encodeURIComponent(String(ids[argument[name]!]))),
+    send: custom ? (url, init) => custom(new Request(url, init)) : (url, init) => fetch(url, init),
+    accountSid: setup.accountSid,
+    timeoutMs: options.timeoutMs,
+    validateResponses: options.validateResponses ?? false,
+    maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+    fetchClient: createFetchClient<paths>({ ...shared, ...(custom ? { fetch: custom } : {}) }),
+  };
+}
