@@ -3,38 +3,18 @@
  * characters in field names, and I/O errors, each answered with one clear line and an exit code, never a
  * stack trace, a hang or unbounded memory.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
+import { runCliInProcess as cli, spawnCli } from "./helpers/cli.js";
 import { MAX_INPUT_BYTES } from "../src/node/bounded-read.js";
 import { send } from "./helpers/http.js";
 
-const root = join(import.meta.dirname, "..");
 const scratch = mkdtempSync(join(tmpdir(), "cli-hostile-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: async () => "" });
-  return { code, stdout, stderr };
-}
-
-/** The CLI as a process, run from the source with tsx. */
-function spawnCli(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), ...args], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on("close", (code) => resolve({ code, stderr })));
-  return { child, exit };
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {

@@ -1,24 +1,12 @@
-/**
- * The CLI: each command in process (exit code, readable and --json output), then the real binary in a
- * child process for stdin, exit codes and the mock's start and clean stop on SIGTERM.
- */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
+import { runCliInProcess as cli, spawnCli, spawnMockCli } from "./helpers/cli.js";
 import { basic, send } from "./helpers/http.js";
 import { ACCOUNT, SW_CALLS, SW_TOKEN, swPath } from "./fixtures/ids.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", "cli", name);
 const root = join(import.meta.dirname, "..");
-
-async function cli(args: string[], stdin = "") {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: async () => stdin });
-  return { code, stdout, stderr };
-}
 
 describe("validate-request", () => {
   it.each([
@@ -114,54 +102,17 @@ describe("--version", () => {
   });
 });
 
-/** The CLI as a process, run from the source with tsx. */
-function spawnCli(args: string[]) {
-  return spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), ...args], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-}
-
-/** Starts the mock as a process with `args`; resolves with its URL and a stop that resolves to the exit code. */
-async function spawnMock(args: string[]): Promise<{ url: string; output: () => string; stop(signal?: NodeJS.Signals): Promise<unknown> }> {
-  const child = spawnCli(["mock", "--port", "0", ...args]);
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const closed = new Promise((resolve) => child.on("close", resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address printed: ${output}`)), 20_000);
-    child.stdout.on("data", () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  return {
-    url,
-    output: () => output,
-    stop: (signal = "SIGTERM") => {
-      child.kill(signal);
-      return closed;
-    },
-  };
-}
-
 describe("the binary", () => {
   it("reads stdin and sets the exit code", async () => {
-    const child = spawnCli(["validate-request", "--provider", "signalwire", "-"]);
-    child.stdin.end("Muted=True&Beep=true");
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    const binary = spawnCli(["validate-request", "--provider", "signalwire", "-"]);
+    binary.child.stdin.end("Muted=True&Beep=true");
+    const { code } = await binary.exit;
     expect(code).toBe(1);
-    expect(stdout).toContain("Beep: must be false");
+    expect(binary.stdout()).toContain("Beep: must be false");
   });
 
   it.each(["SIGTERM", "SIGINT"] as const)("runs the mock, prints where and how, and stops cleanly on %s", async (signal) => {
-    const mock = await spawnMock(["--api-token", "user-secret-token"]);
+    const mock = await spawnMockCli(["--api-token", "user-secret-token"]);
     const { url } = mock;
     const response = await send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, "user-secret-token") } });
     expect(response.status).toBe(200);
@@ -178,7 +129,7 @@ describe("the binary", () => {
   });
 
   it("sets faults from --fault at start, for CI runs", async () => {
-    const mock = await spawnMock(["--fault", '{"provider":"signalwire","status":503,"times":2}']);
+    const mock = await spawnMockCli(["--fault", '{"provider":"signalwire","status":503,"times":2}']);
     const update = () => send(mock.url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN) } });
     expect((await update()).status).toBe(503);
     expect((await update()).status).toBe(503);

@@ -3,20 +3,16 @@
  * the client sends is one the mock accepts, every answer keeps the contract, and the mock's errors arrive
  * typed in `error`.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
-import { startMockServer, type MockServer } from "../src/mock/index.js";
-import { ACCOUNT, CALL, COACHED, CONFERENCE } from "./fixtures/ids.js";
+import { useMockServer } from "./helpers/mock-server.js";
+import { ACCOUNT, CALL, COACHED, CONFERENCE, UNKNOWN_SW_CALL } from "./fixtures/ids.js";
 
 const TOKEN = "PT-mock-token";
 const KEY = "KEY-mock-telnyx";
 const TELNYX_CALL = "v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ";
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, host: "127.0.0.1", projectId: ACCOUNT, apiToken: TOKEN, telnyxApiKey: KEY, log: false });
-});
-afterAll(() => mock.close());
+const mock = useMockServer({ projectId: ACCOUNT, apiToken: TOKEN, telnyxApiKey: KEY });
 
 const signalwire = (apiToken = TOKEN) =>
   createSignalWireClient({ space: "example", projectId: ACCOUNT, apiToken, baseUrl: mock.url, validateResponses: true });
@@ -53,7 +49,7 @@ describe("SignalWire through the mock", () => {
   it("an unknown participant gets 404", async () => {
     const { error, response } = await signalwire().updateParticipant({
       conferenceSid: CONFERENCE,
-      callSid: "b3877c40-da60-4998-90ad-b792e98472ff",
+      callSid: UNKNOWN_SW_CALL,
     });
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ status: 404 });

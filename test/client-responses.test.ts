@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient, type ClientOptions } from "../src/client/index.js";
+import { createSignalWireClient, createTelnyxClient, type ClientOptions } from "../src/index.js";
 import type { Provider } from "../src/contract/providers.js";
 import { ResponseValidationError } from "../src/errors/response-validation-error.js";
 import { ConferenceParticipantsError, ResponseTooLargeError } from "../src/index.js";

@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateParticipant, validateUpdateRequest, type ValidationResult } from "../src/contract/validate.js";
+import { COACHED } from "./fixtures/ids.js";
 
-/** The seeds' placeholder `CallSidToCoach=CallSidToCoach` filled with a real participant id. */
-const COACHED = "b3877c40-da60-4998-90ad-b792e98472cb";
+// The seeds' placeholder `CallSidToCoach=CallSidToCoach` is filled with a real participant id: COACHED.
 
 // curl --data-urlencode sends NAME=<value percent-encoded>; these are the bodies seed 003's samples send.
 const seedRequests: [scenario: string, body: string][] = [

@@ -10,10 +10,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { validateErrorBody, validateParticipant } from "../src/index.js";
-import { startMockServer, type MockServer } from "../src/mock/index.js";
-import { DEFAULT_CREDENTIALS } from "../src/mock/defaults.js";
+import { useMockServer } from "./helpers/mock-server.js";
+import { COACHED, CREDENTIALS as DEFAULT_CREDENTIALS } from "./fixtures/ids.js";
 import { providerNames, providers, type Provider } from "../src/contract/providers.js";
 
 const run = promisify(execFile);
@@ -55,13 +55,13 @@ const sampleEnvironment = {
 
 /** What each provider's sample asks for, as the participant in the answer must show it. */
 const expectedAfterUpdate: Record<Provider, Record<string, unknown>> = {
-  signalwire: { muted: false, coaching: true, call_sid_to_coach: "b3877c40-da60-4998-90ad-b792e98472cb" },
+  signalwire: { muted: false, coaching: true, call_sid_to_coach: COACHED },
   telnyx: { hold: true },
 };
 
 /** What each provider's TypeScript sample prints from the participant it gets back. */
 const expectedPrinted: Record<Provider, string> = {
-  signalwire: "true b3877c40-da60-4998-90ad-b792e98472cb\n",
+  signalwire: `true ${COACHED}\n`,
   telnyx: "true\n",
 };
 
@@ -75,15 +75,9 @@ function localTypeScript(source: string, origin: string): string {
     .replace(factories[0]!, `${factories[0]!}\n  baseUrl: ${JSON.stringify(origin)},`);
 }
 
-let mock: MockServer;
+const mock = useMockServer();
 const scratch = mkdtempSync(join(tmpdir(), "docs-samples-"));
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: false });
-});
-afterAll(async () => {
-  await mock?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("the docs' TypeScript samples", () => {
   it("compile under strict TypeScript against this package's source", async () => {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations } from "../generated/operations.js";
-import { StaticFiles } from "../src/mock/static-files.js";
+import { StaticFiles } from "../src/mock/node/static-files.js";
 
 const root = join(import.meta.dirname, "..");
 const CHROMIUM = "/usr/bin/chromium";

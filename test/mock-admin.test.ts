@@ -4,11 +4,12 @@
  * participant leave, reset. Every admin answer is checked against the admin document.
  */
 import { Agent } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { validators as adminValidators } from "../generated/mock-admin-validators.js";
 import { adminRoutes } from "../generated/mock-admin-routes.js";
 import { validateErrorBody } from "../src/contract/validate.js";
-import { type MockServer, JOURNAL_LIMIT, startMockServer } from "../src/mock/index.js";
+import { JOURNAL_LIMIT } from "../src/mock/index.js";
+import { useMockServer } from "./helpers/mock-server.js";
 import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, txPath } from "./fixtures/ids.js";
 import { basic, bearer, expectValidResponse, form, type RawResponse, send } from "./helpers/http.js";
 
@@ -16,11 +17,7 @@ const FORM = "application/x-www-form-urlencoded";
 const SW_AUTH = basic(ACCOUNT, SW_TOKEN);
 const TX_AUTH = bearer(TX_KEY);
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: false });
-});
-afterAll(() => mock.close());
+const mock = useMockServer();
 beforeEach(() => mock.reset());
 
 const muteSignalWire = (call: string = SW_CALLS[0], body: Record<string, string> = { Muted: "true" }) =>

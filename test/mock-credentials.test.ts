@@ -1,8 +1,8 @@
 /** Credentials the mock is given never show: not in its objects as inspected or serialised, not in its errors. */
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { Credentials } from "../src/mock/auth.js";
-import { startMockServer } from "../src/mock/index.js";
+import { Credentials } from "../src/mock/core/auth.js";
+import { startTestMock } from "./helpers/mock-server.js";
 import { basic, send } from "./helpers/http.js";
 import { ACCOUNT, swPath, SW_CALLS } from "./fixtures/ids.js";
 
@@ -24,7 +24,7 @@ describe("credentials", () => {
   });
 
   it("are not in the server handle nor in any answer to a wrong one", async () => {
-    const mock = await startMockServer({ port: 0, log: false, ...SECRETS });
+    const mock = await startTestMock({ ...SECRETS });
     try {
       expect(inspect(mock, { showHidden: true, depth: 10 })).not.toContain("s3cret");
       const response = await send(mock.url, {

@@ -3,18 +3,19 @@
  * thing and store another", and the statuses a real HTTP server answers. Every loop is bounded in count and
  * time, and every server is closed by its test.
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_VIOLATIONS } from "../src/contract/violations.js";
 import { providers } from "../src/contract/providers.js";
 import { validateErrorBody, validateUpdateRequest } from "../src/contract/validate.js";
-import { startMockServer, type MockServer } from "../src/mock/index.js";
+import type { MockServer } from "../src/mock/index.js";
+import { spawnMockCli } from "./helpers/cli.js";
+import { startTestMock, useMockServer } from "./helpers/mock-server.js";
 import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, txPath } from "./fixtures/ids.js";
 import { basic, bearer, send } from "./helpers/http.js";
 import { exchange, rawRequest } from "./helpers/raw-socket.js";
 
-const root = join(import.meta.dirname, "..");
+const _root = join(import.meta.dirname, "..");
 const SW_AUTH = basic(ACCOUNT, SW_TOKEN);
 const TX_AUTH = bearer(TX_KEY);
 const FORM = "application/x-www-form-urlencoded";
@@ -23,11 +24,7 @@ const update = (path: string, auth: string, body: string, headers: Record<string
 const muted = async (mock: MockServer, path: string, auth: string) =>
   ((await send(mock.url, { path, headers: { authorization: auth } })).json as { muted: boolean }).muted;
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: false, requestTimeoutMs: 400 });
-});
-afterAll(() => mock.close());
+const mock = useMockServer({ requestTimeoutMs: 400 });
 
 describe("an update that is stored is answered, whatever follows it on the connection", () => {
   const followers: [string, string][] = [
@@ -64,9 +61,7 @@ describe("a call id ending in .json: the exact id wins", () => {
     ["agent.json listed first", ["agent.json", "agent"]],
     ["agent listed first", ["agent", "agent.json"]],
   ])("with Telnyx participants agent and agent.json (%s), each update reaches its own participant", async (_, calls) => {
-    const own = await startMockServer({
-      port: 0,
-      log: false,
+    const own = await startTestMock({
       fixtures: {
         telnyx: { accounts: [{ sid: account, conferences: [{ sid: conference, participants: calls.map((call_sid) => ({ call_sid })) }] }] },
       },
@@ -83,9 +78,7 @@ describe("a call id ending in .json: the exact id wins", () => {
   });
 
   it("without a participant agent.json, …/agent.json is the participant agent", async () => {
-    const own = await startMockServer({
-      port: 0,
-      log: false,
+    const own = await startTestMock({
       fixtures: { telnyx: { accounts: [{ sid: account, conferences: [{ sid: conference, participants: [{ call_sid: "agent" }] }] }] } },
     });
     try {
@@ -139,7 +132,7 @@ describe("validation is linear and its report bounded", () => {
 
 describe("shutdown answers what was received", () => {
   it("close() answers the requests in flight (each closing its connection), closes idle connections and resolves", async () => {
-    const own = await startMockServer({ port: 0, log: false });
+    const own = await startTestMock();
     const count = 8;
     // Long enough that the answers are still owed when close() comes, even on a loaded machine.
     own.addFault({ delayMs: 1_000, times: count });
@@ -158,38 +151,26 @@ describe("shutdown answers what was received", () => {
   });
 
   it.each(["SIGTERM", "SIGINT"] as const)("the CLI's mock on %s answers the requests it received and exits 0", async (signal) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), "mock", "--port", "0"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const closed = new Promise((resolve) => child.on("close", resolve));
-    let url: string | undefined;
-    for (let i = 0; i < 400 && url === undefined; i++) {
-      await new Promise((done) => setTimeout(done, 50));
-      url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-    }
-    expect(url, output).toBeDefined();
+    const cli = await spawnMockCli();
+    const { url } = cli;
     const count = 6;
-    const fault = await send(url!, {
+    const fault = await send(url, {
       path: "/__admin/faults",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ delayMs: 1_000, times: count }),
     });
     expect(fault.status).toBe(201);
-    const inFlight = Array.from({ length: count }, () => exchange(url!, [update(swPath(SW_CALLS[1]), SW_AUTH, "Hold=true")]));
+    const inFlight = Array.from({ length: count }, () => exchange(url, [update(swPath(SW_CALLS[1]), SW_AUTH, "Hold=true")]));
     let received = 0;
     for (let i = 0; i < 100 && received < count; i++) {
       await new Promise((done) => setTimeout(done, 20));
-      received = ((await send(url!, { method: "GET", path: "/__admin/requests" })).json as { requests: unknown[] }).requests.length;
+      received = ((await send(url, { method: "GET", path: "/__admin/requests" })).json as { requests: unknown[] }).requests.length;
     }
     expect(received).toBe(count);
-    child.kill(signal);
+    const stopped = cli.stop(signal);
     for (const result of await Promise.all(inFlight))
       expect(result.answers.map((a) => [a.status, a.headers.connection])).toEqual([[200, "close"]]);
-    expect(await closed).toBe(0);
+    expect(await stopped).toBe(0);
   });
 });
 
@@ -239,7 +220,7 @@ describe("the statuses of a real HTTP server", () => {
 
   it("a chunked body whose framing breaks is answered 400 at once, stores nothing, and the connection closes", async () => {
     // A request timeout far beyond the exchange's bound: the answer cannot be the timeout's.
-    const own = await startMockServer({ port: 0, log: false, requestTimeoutMs: 60_000 });
+    const own = await startTestMock({ requestTimeoutMs: 60_000 });
     try {
       const path = swPath(SW_CALLS[0]);
       const head = rawRequest("POST", path, { authorization: SW_AUTH, "content-type": FORM, "transfer-encoding": "chunked" });

@@ -5,8 +5,8 @@
  */
 import { Agent } from "node:http";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../src/mock/index.js";
+import { describe, expect, it } from "vitest";
+import { useMockServer } from "./helpers/mock-server.js";
 import { providers, type Provider } from "../src/contract/providers.js";
 import { basic, bearer, expectValidResponse, send, type RawRequest, type RawResponse } from "./helpers/http.js";
 import { ACCOUNT, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/ids.js";
@@ -17,11 +17,7 @@ const AUTH: Record<Provider, string> = { signalwire: basic(ACCOUNT, SW_TOKEN), t
 const pathsOf = (provider: Provider, call: string) =>
   provider === "signalwire" ? [swPath(call), `${swPath(call)}.json`, swSdkPath(call)] : [txPath(call), `${txPath(call)}.json`];
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: false });
-});
-afterAll(() => mock.close());
+const mock = useMockServer();
 
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 });
 const nastyKeys = fc.constantFrom(

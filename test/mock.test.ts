@@ -5,20 +5,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../src/mock/index.js";
+import type { MockServer } from "../src/mock/index.js";
+import { startTestMock, useMockServer } from "./helpers/mock-server.js";
 import type { Provider } from "../src/contract/providers.js";
 import { basic, bearer, expectValidResponse, form, send, type RawRequest } from "./helpers/http.js";
-import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/ids.js";
+import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, UNKNOWN_SW_CALL, swPath, swSdkPath, txPath } from "./fixtures/ids.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const SW_AUTH = { authorization: basic(ACCOUNT, SW_TOKEN) };
 const TX_AUTH = { authorization: bearer(TX_KEY) };
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: false });
-});
-afterAll(() => mock.close());
+const mock = useMockServer();
 
 /** Sends, checks the response against the spec, and returns it. */
 async function call(provider: Provider | undefined, req: RawRequest) {
@@ -102,7 +99,7 @@ describe("credentials", () => {
 });
 
 describe("resources", () => {
-  const other = "b3877c40-da60-4998-90ad-b792e98472ff";
+  const other = UNKNOWN_SW_CALL;
   it.each([
     ["an unknown account", "signalwire", swPath(SW_CALLS[0], other), SW_AUTH],
     ["an unknown conference", "signalwire", swPath(SW_CALLS[0], ACCOUNT, other), SW_AUTH],
@@ -209,7 +206,7 @@ describe("the contract", () => {
   });
 
   it.each([
-    ["a call that does not exist", "signalwire", "b3877c40-da60-4998-90ad-b792e98472ff", "is not a participant of conference"],
+    ["a call that does not exist", "signalwire", UNKNOWN_SW_CALL, "is not a participant of conference"],
     ["the participant itself", "signalwire", SW_CALLS[0], "cannot be the participant itself"],
     ["a call that does not exist", "telnyx", "v3:nobody", "is not a participant of conference"],
   ] as const)("422 when CallSidToCoach is %s (%s)", async (_name, provider, target, message) => {
@@ -246,7 +243,7 @@ describe("error codes (spec decisions 15 and 16)", () => {
     [
       "signalwire",
       "a coached call not in the conference",
-      { path: swPath(SW_CALLS[0]), headers: swForm, body: "CallSidToCoach=b3877c40-da60-4998-90ad-b792e98472ff" },
+      { path: swPath(SW_CALLS[0]), headers: swForm, body: `CallSidToCoach=${UNKNOWN_SW_CALL}` },
       422,
       [16002],
     ],
@@ -330,7 +327,7 @@ describe("fixtures", () => {
   const file = join(import.meta.dirname, "fixtures", "mock", "two-accounts.json");
   let own: MockServer;
   beforeAll(async () => {
-    own = await startMockServer({ port: 0, log: false, fixtures: file });
+    own = await startTestMock({ fixtures: file });
   });
   afterAll(() => own.close());
 
@@ -363,11 +360,11 @@ describe("fixtures", () => {
     ["a typo in a property", join(import.meta.dirname, "fixtures", "mock", "typo.json"), /participants\[0\]: mutd: is not a field/],
     ["a missing file", join(import.meta.dirname, "fixtures", "mock", "missing.json"), /cannot read fixtures file .*ENOENT/],
   ])("refuses fixtures with %s, naming the entry", async (_name, fixtures, message) => {
-    await expect(startMockServer({ port: 0, log: false, fixtures })).rejects.toThrow(message);
+    await expect(startTestMock({ fixtures })).rejects.toThrow(message);
   });
 
   it("refuses fixtures that are not the documented shape", async () => {
-    await expect(startMockServer({ port: 0, log: false, fixtures: { signalwire: { accounts: [{ sid: "x" }] } } as never })).rejects.toThrow(
+    await expect(startTestMock({ fixtures: { signalwire: { accounts: [{ sid: "x" }] } } as never })).rejects.toThrow(
       "signalwire.accounts[0].conferences must be an array",
     );
   });
@@ -376,7 +373,7 @@ describe("fixtures", () => {
 describe("a conference that has ended", () => {
   let own: MockServer;
   beforeAll(async () => {
-    own = await startMockServer({ port: 0, log: false });
+    own = await startTestMock();
     own.endConference(CONFERENCE);
   });
   afterAll(() => own.close());
@@ -413,7 +410,7 @@ describe("a conference that has ended", () => {
 describe("start banner and files", () => {
   it("prints the address, the docs and a curl line with the default test credentials", async () => {
     let printed = "";
-    const own = await startMockServer({ port: 0, log: (text) => (printed += text) });
+    const own = await startTestMock({ log: (text) => (printed += text) });
     await own.close();
     expect(printed).toContain(`listening on ${own.url}`);
     expect(printed).toContain(`${own.url}/docs`);
@@ -423,8 +420,7 @@ describe("start banner and files", () => {
 
   it("never prints credentials the user passed", async () => {
     let printed = "";
-    const own = await startMockServer({
-      port: 0,
+    const own = await startTestMock({
       apiToken: "secret-token-1",
       telnyxApiKey: "secret-key-2",
       log: (text) => (printed += text),

@@ -2,17 +2,11 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer } from "../src/mock/index.js";
+import { describe, expect, it } from "vitest";
+import { useMockServer } from "./helpers/mock-server.js";
 
 const root = join(import.meta.dirname, "..");
-let mock: Awaited<ReturnType<typeof startMockServer>>;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: false });
-});
-afterAll(async () => {
-  await mock.close();
-});
+const mock = useMockServer();
 
 describe("examples/quick-start.ts", () => {
   it("mutes and holds the participant through the built package and prints the new state", async () => {

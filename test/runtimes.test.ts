@@ -10,21 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { startMockServer, type MockServer } from "../src/mock/index.js";
+import { afterAll, describe, it } from "vitest";
+import { useMockServer } from "./helpers/mock-server.js";
 import { expectProbeOutput, PROBE_FILES, probeInput } from "./helpers/client-probe.js";
 
 const root = join(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
 const scratch = mkdtempSync(join(tmpdir(), "runtimes-"));
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0, log: false });
-});
-afterAll(async () => {
-  await mock.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const mock = useMockServer();
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function runScript(command: string, args: string[]): Promise<unknown> {
   const { stdout } = await promisify(execFile)(command, args, {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { acceptsGzip, StaticFiles } from "../src/mock/static-files.js";
+import { acceptsGzip, StaticFiles } from "../src/mock/node/static-files.js";
 
 const root = mkdtempSync(join(tmpdir(), "static-files-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY } from "../fixtures/ids.js";
 import { basic, bearer } from "../helpers/http.js";
-import { startMockServer, type MockServer } from "../../src/mock/index.js";
+import type { MockServer } from "../../src/mock/index.js";
+import { startTestMock } from "../helpers/mock-server.js";
 
 export const root = join(import.meta.dirname, "..", "..");
 
@@ -86,7 +87,7 @@ export async function startRun(generator: string): Promise<GeneratorRun> {
   const parent = join(root, "artifacts", "generators");
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, `${generator}-`));
-  const mock = await startMockServer({ port: 0, host: "127.0.0.1", log: false });
+  const mock = await startTestMock();
   return {
     mock,
     dir,

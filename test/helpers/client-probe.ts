@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { DEFAULT_CREDENTIALS, SEED_IDS } from "../../src/mock/defaults.js";
+import { CREDENTIALS as DEFAULT_CREDENTIALS, SEEDS as SEED_IDS } from "../fixtures/ids.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures", "package");
 /** The probe's files: the probe, and the script and the worker that run it. */
