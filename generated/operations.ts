@@ -103,6 +103,56 @@ export const operations = {
     },
     "successSchema": "TelnyxParticipant",
     "errorSchema": "TelnyxErrors"
+  },
+  "updateTwilioParticipant": {
+    "title": "Twilio",
+    "method": "post",
+    "path": "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    "pathParameters": [
+      "AccountSid",
+      "ConferenceSid",
+      "CallSid"
+    ],
+    "server": {
+      "url": "https://api.twilio.com",
+      "variables": {}
+    },
+    "auth": "basic",
+    "requestContentTypes": [
+      "application/x-www-form-urlencoded"
+    ],
+    "requestSchema": "TwilioUpdateParticipantRequest",
+    "requestFields": {
+      "Muted": "boolean",
+      "Hold": "boolean",
+      "HoldUrl": "string",
+      "HoldMethod": "string",
+      "AnnounceUrl": "string",
+      "AnnounceMethod": "string",
+      "WaitUrl": "string",
+      "WaitMethod": "string",
+      "BeepOnExit": "boolean",
+      "EndConferenceOnExit": "boolean",
+      "Coaching": "boolean",
+      "CallSidToCoach": "string"
+    },
+    "responses": {
+      "200": "TwilioParticipant",
+      "400": "TwilioError",
+      "401": "TwilioError",
+      "404": "TwilioError",
+      "405": "TwilioError",
+      "408": "TwilioError",
+      "413": "TwilioError",
+      "415": "TwilioError",
+      "422": "TwilioError",
+      "429": "TwilioError",
+      "431": "TwilioError",
+      "500": "TwilioError",
+      "503": "TwilioError"
+    },
+    "successSchema": "TwilioParticipant",
+    "errorSchema": "TwilioError"
   }
 } as const;
 

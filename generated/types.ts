@@ -18,8 +18,9 @@ export interface paths {
          *     **Other paths for the same operation.** SignalWire also serves this operation with a `.json`
          *     suffix (`…/Participants/{CallSid}.json`, as SignalWire's curl samples call it), and at
          *     `https://{space}.signalwire.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json`
-         *     (no `/api/laml`), which is what SignalWire's Node SDK and Twilio's SDKs call. Same fields, same
-         *     answers (decision 9).
+         *     (no `/api/laml`), which is what SignalWire's Node SDK calls: Twilio's own path, which Twilio's SDKs
+         *     call on `https://api.twilio.com` (`updateTwilioParticipant`, decision 28). Same fields, same answers
+         *     (decision 9).
          *
          *     The body may be sent as `application/x-www-form-urlencoded` (SignalWire's Node SDK, curl) or as
          *     `application/json` (SignalWire's Python SDK sent JSON; inferred, not documented: decision 14), with
@@ -56,6 +57,34 @@ export interface paths {
          *     (decision 16).
          */
         post: operations["updateTelnyxParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a participant (Twilio)
+         * @description Updates a participant in an active conference: mute or unmute, hold with music, announce, coach
+         *     another participant (the coached participant is the only one who hears the coach) or stop coaching,
+         *     and the participant's exit behaviour (`BeepOnExit`, `EndConferenceOnExit`). The participant is named
+         *     by its call SID or by its label (decision 23).
+         *
+         *     The body is `application/x-www-form-urlencoded` only, as Twilio's spec declares it (decision 26).
+         *
+         *     Twilio's spec declares only the 200 for this operation; the other statuses are the ones this
+         *     package's mock answers, each with the code Twilio's error dictionary gives that meaning (decision 27).
+         */
+        post: operations["updateTwilioParticipant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -399,6 +428,197 @@ export interface components {
                 url?: string;
             };
         };
+        /**
+         * account SID (AC and 32 hex digits)
+         * @description A Twilio account SID, 34 characters, as Twilio's spec patterns it (decision 19).
+         * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+         */
+        TwilioAccountSid: string;
+        /**
+         * conference SID (CF and 32 hex digits)
+         * @description A Twilio conference SID, 34 characters, as Twilio's spec patterns it (decision 19).
+         * @example CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+         */
+        TwilioConferenceSid: string;
+        /**
+         * call SID (CA and 32 hex digits)
+         * @description A Twilio call SID, 34 characters, as Twilio's spec patterns it (decision 19).
+         * @example CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+         */
+        TwilioCallSid: string;
+        /**
+         * call SID or participant label
+         * @description A participant's call SID (`CA…`) or its label, such as `customer` (decision 23).
+         * @example CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+         * @example customer
+         */
+        TwilioCallSidOrLabel: string;
+        /**
+         * Twilio participant update
+         * @description The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;
+         *     fields not listed here are rejected (decisions 7 and 21).
+         */
+        TwilioUpdateParticipantRequest: components["schemas"]["TwilioUpdateParticipantFields"] & ({
+            /**
+             * @constant
+             * @enum {boolean}
+             */
+            Coaching?: false;
+        } | {
+            /**
+             * @constant
+             * @enum {boolean}
+             */
+            Coaching: true;
+            CallSidToCoach: string;
+        });
+        /**
+         * Twilio participant update fields
+         * @description Every field of the update, each optional.
+         */
+        TwilioUpdateParticipantFields: {
+            /** @description Whether the participant should be muted. Left out, the mute state does not change. */
+            Muted?: boolean;
+            /** @description Whether the participant should be on hold. Left out, the hold state does not change. */
+            Hold?: boolean;
+            /**
+             * @description The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3 or
+             *     WAV file, or a TwiML document.
+             */
+            HoldUrl?: components["schemas"]["CallbackUrl"];
+            /**
+             * @description The HTTP method used to call `HoldUrl`. Default `GET` (decision 5).
+             * @default GET
+             */
+            HoldMethod?: components["schemas"]["HttpMethod"];
+            /** @description The URL called with `AnnounceMethod` for an announcement to the participant (an MP3 or WAV file, or a TwiML document). */
+            AnnounceUrl?: components["schemas"]["CallbackUrl"];
+            /**
+             * @description The HTTP method used to call `AnnounceUrl`. Default `POST`.
+             * @default POST
+             */
+            AnnounceMethod?: components["schemas"]["HttpMethod"];
+            /**
+             * @description The URL called with `WaitMethod` before the conference has started: an MP3 or WAV file, or a TwiML
+             *     document. Empty: play nothing while waiting (decision 13).
+             */
+            WaitUrl?: string;
+            /**
+             * @description The HTTP method used to call `WaitUrl`. Default `POST`.
+             * @default POST
+             */
+            WaitMethod?: components["schemas"]["HttpMethod"];
+            /** @description Whether to play a notification beep to the conference when the participant leaves. */
+            BeepOnExit?: boolean;
+            /** @description Whether the conference ends when the participant leaves. */
+            EndConferenceOnExit?: boolean;
+            /**
+             * @description Whether the participant is coaching another call. `true` requires `CallSidToCoach`; `false`
+             *     stops coaching. Left out, it is `false` unless `CallSidToCoach` is sent, which starts coaching
+             *     (decision 7).
+             */
+            Coaching?: boolean;
+            /**
+             * @description The call SID of the participant being coached, the only participant who hears the coach. Required
+             *     when `Coaching` is `true`. Sent without `Coaching`, it starts coaching (`Coaching` "defaults to
+             *     false unless call_sid_to_coach is defined", as Twilio says; decision 7). Never empty: Twilio's
+             *     way to stop coaching is `Coaching=false` (decision 22).
+             */
+            CallSidToCoach?: components["schemas"]["TwilioCallSid"];
+        };
+        /**
+         * Twilio participant
+         * @description A participant of a Twilio conference. Twilio marks no field required and every field but `status`
+         *     nullable (decision 24).
+         */
+        TwilioParticipant: {
+            /**
+             * account SID (AC and 32 hex digits)
+             * @description The SID of the account that created the participant.
+             */
+            account_sid?: string | null;
+            /**
+             * call SID (CA and 32 hex digits)
+             * @description The SID of the participant's call.
+             */
+            call_sid?: string | null;
+            /** @description The participant's label, if it was given one when it joined; the update may name the participant by it. */
+            label?: string | null;
+            /**
+             * call SID (CA and 32 hex digits)
+             * @description The call SID of the participant being coached, or `null`.
+             */
+            call_sid_to_coach?: string | null;
+            /** @description Whether the participant is coaching another call. */
+            coaching?: boolean | null;
+            /**
+             * conference SID (CF and 32 hex digits)
+             * @description The SID of the conference the participant is in.
+             */
+            conference_sid?: string | null;
+            /**
+             * Format: rfc2822-date
+             * @description When the participant was created (RFC 2822, checked as decision 2 says).
+             */
+            date_created?: string | null;
+            /**
+             * Format: rfc2822-date
+             * @description When the participant was last updated (RFC 2822, checked as decision 2 says).
+             */
+            date_updated?: string | null;
+            /** @description Whether the conference ends when the participant leaves it. */
+            end_conference_on_exit?: boolean | null;
+            /** @description Whether the participant is muted. */
+            muted?: boolean | null;
+            /** @description Whether the participant is on hold. */
+            hold?: boolean | null;
+            /** @description Whether the conference starts when the participant joins it, if it has not started yet. */
+            start_conference_on_enter?: boolean | null;
+            /**
+             * @description The status of the participant's call (decision 20).
+             * @enum {string}
+             */
+            status?: "queued" | "connecting" | "ringing" | "connected" | "complete" | "failed";
+            /**
+             * @description The wait time in milliseconds before the participant's call is placed, as a string; Twilio gives it
+             *     only in the answer to a create participant request (decision 24).
+             */
+            queue_time?: string | null;
+            /**
+             * participant URI (/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/CA….json)
+             * @description The participant's URI, relative to `https://api.twilio.com`: the form of every `uri` Twilio
+             *     publishes (Twilio types it as a plain string; decision 25).
+             */
+            uri?: string | null;
+        };
+        /**
+         * Twilio error
+         * @description Twilio's error body. The four fields are required (inferred from every error body Twilio publishes;
+         *     its schemas mark none required, decision 29).
+         */
+        TwilioError: {
+            /**
+             * @description Twilio's error code, from its error dictionary (decision 27): `20003` authentication, `20004` a
+             *     method not allowed, `20404` not found, `20422` an invalid or unreadable parameter, `16028` the
+             *     participant to be coached is not in the conference, `16099` the conference has ended, `20429` too
+             *     many requests, `20500` an internal error, `20503` the service is unavailable, `400` a bad request.
+             */
+            code: number;
+            /**
+             * @description What went wrong. This package's mock writes its own wording, not Twilio's: for a rejected body,
+             *     every violation, each as `Field: problem`.
+             */
+            message: string;
+            /**
+             * @description A page that explains the error code, `https://www.twilio.com/docs/errors/<code>` in Twilio's
+             *     examples (a plain string, as Twilio publishes it).
+             */
+            more_info: string;
+            /** @description The HTTP status of the response. */
+            status: number;
+            /** @description Further details of the error, when Twilio gives any (Twilio's Node SDK reads them; decision 29). */
+            details?: Record<string, never>;
+        };
     };
     responses: never;
     parameters: never;
@@ -705,6 +925,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+        };
+    };
+    updateTwilioParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The SID of the account that created the participant (`AC…`), whichever credential authenticates.
+                 * @example ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+                 */
+                AccountSid: components["schemas"]["TwilioAccountSid"];
+                /**
+                 * @description The SID of the conference with the participant to update (`CF…`).
+                 * @example CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+                 */
+                ConferenceSid: components["schemas"]["TwilioConferenceSid"];
+                /**
+                 * @description The call SID (`CA…`) or the label of the participant to update. Non-URL-safe characters in a
+                 *     label are percent-encoded: a space is `%20` (decision 23).
+                 * @example CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+                 */
+                CallSid: components["schemas"]["TwilioCallSidOrLabel"];
+            };
+            cookie?: never;
+        };
+        /** @description The properties to change. Every field is optional; an empty body, or none, changes nothing (decision 17). */
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TwilioUpdateParticipantRequest"];
+            };
+        };
+        responses: {
+            /** @description The participant, as it is after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioParticipant"];
+                };
+            };
+            /** @description The body could not be read (for example a malformed form body or a repeated field; code `20422`), or the participant's conference has ended (code `16099`). Both statuses are inferred (decision 27). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description Missing or wrong credentials. Twilio code `20003`, "Permission Denied". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description No such account, conference or participant (by call SID or label), or not one of this account's. Twilio code `20404`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description A method other than `POST`. Twilio code `20004`, "Method not allowed". */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description The request's head or body did not arrive in time (this package's mock waits 10 s by default). Twilio's error dictionary has no code for it: `400`, "Bad Request" (decision 27). */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description The body is larger than this package's mock accepts (64 KiB). Twilio's error dictionary has no code for it: `400`, "Bad Request" (decision 27). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description A `Content-Type` other than `application/x-www-form-urlencoded` (decision 26). Twilio code `20422`, whose causes include a missing `Content-Type` (decision 27). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description The body was read but cannot be applied: it breaks the contract (code `20422`, "Invalid Parameter"; the message names every violation), or `CallSidToCoach` is not another participant of the conference (code `16028`; the status is inferred, decision 27). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description Too many requests. Twilio code `20429`. This package's mock answers it only when a fault is set. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description The request's header section is larger than this package's mock reads. Twilio's error dictionary has no code for it: `400`, "Bad Request" (decision 27). */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description An internal error. Twilio code `20500`, "Internal Server Error". */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description The service is unavailable for a while. Twilio code `20503`, "Service unavailable". This package's mock answers it only when a fault is set. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
                 };
             };
         };

@@ -18,16 +18,16 @@ const module1 = { default: function ucs2length(str) {
     }
     return length;
 } };
-export const validateSignalWireError = validate27;
-const schema40 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument\n(including an update of a participant of a completed conference), `16002` the participant to be\ncoached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not\nfound, `20429` too many requests, `20504` an internal error.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected\nbody, every violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code (a plain string, as SignalWire publishes it).","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
+export const validateSignalWireError = validate29;
+const schema43 = {"title":"SignalWire error","description":"SignalWire's error body. All four fields are required.","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"SignalWire's error code, from its error-code list (decision 15): `10000` an invalid argument\n(including an update of a participant of a completed conference), `16002` the participant to be\ncoached is not in the conference, `20001` an unknown error, `20003` authentication, `20404` not\nfound, `20429` too many requests, `20504` an internal error.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not SignalWire's: for a rejected\nbody, every violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code (a plain string, as SignalWire publishes it).","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599}}};
 const func1 = module1.default;
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -37,7 +37,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -47,7 +47,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.more_info === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "more_info"},message:"must have required property '"+"more_info"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "more_info"},message:"must have required property '"+"more_info"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -57,7 +57,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.status === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -69,7 +69,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.code.type,parentSchema:schema40.properties.code,data:data0};
+const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.code.type,parentSchema:schema43.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -83,7 +83,7 @@ if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.message,data:data1};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema43.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -94,7 +94,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.message.type,parentSchema:schema40.properties.message,data:data1};
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.message.type,parentSchema:schema43.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -107,7 +107,7 @@ errors++;
 if(data.more_info !== undefined){
 let data2 = data.more_info;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.more_info.type,parentSchema:schema40.properties.more_info,data:data2};
+const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.more_info.type,parentSchema:schema43.properties.more_info,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -120,7 +120,7 @@ errors++;
 if(data.status !== undefined){
 let data3 = data.status;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.status.type,parentSchema:schema40.properties.status,data:data3};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.status.type,parentSchema:schema43.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -131,7 +131,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 599 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema40.properties.status,data:data3};
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema43.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -141,7 +141,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3 < 400 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema40.properties.status,data:data3};
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema43.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -154,7 +154,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -163,7 +163,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
@@ -594,22 +594,22 @@ return errors === 0;
 }
 validate21.evaluated = {"props":{"account_sid":true,"call_sid":true,"call_sid_to_coach":true,"coaching":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"start_conference_on_enter":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignalWireUpdateParticipantRequest = validate28;
-const schema41 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","allOf":[{"$ref":"#/$defs/SignalWireUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
-const schema42 = {"title":"SignalWire participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of the wait music played while the conference has not started yet. Empty: play nothing\nwhile waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching\n(`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio and SignalWire's\nolder spec say; decision 7). The empty string stops coaching (the \"barge\" sample, decision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference\npages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted\nonly as `false`, which asks for nothing; `true` is rejected, since the current spec does not say\nthat SignalWire honours it (decision 8).\n","deprecated":true,"type":"boolean","const":false}}};
-const schema43 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
-const schema44 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
+export const validateSignalWireUpdateParticipantRequest = validate30;
+const schema44 = {"title":"SignalWire participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`\n(decision 7); fields not listed here are rejected (decision 8).\n","allOf":[{"$ref":"#/$defs/SignalWireUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema45 = {"title":"SignalWire participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant is muted. Left out, the participant's mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant is on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of the hold music played while the participant is on hold: an MP3 or WAV file, or a\nLaML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `HoldUrl` is a `GET` or a `POST`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL of an announcement played to the participant (an MP3 or WAV file, or a LaML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `AnnounceUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of the wait music played while the conference has not started yet. Empty: play nothing\nwhile waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"Whether the request to `WaitUrl` is a `GET` or a `POST`. Default `POST`.","default":"POST"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The participant being coached: the only participant who hears the coach. Required, and not\nempty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value starts coaching\n(`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio and SignalWire's\nolder spec say; decision 7). The empty string stops coaching (the \"barge\" sample, decision 6).\n","anyOf":[{"title":"call SID (UUID)","type":"string","format":"uuid"},{"title":"empty, to stop coaching","type":"string","maxLength":0}],"examples":["b3877c40-da60-4998-90ad-b792e98472cb"]},"Beep":{"description":"Not in SignalWire's current spec (its older spec documented `Beep: boolean`); the reference\npages' coaching samples send `Beep=false`, and SignalWire's Node SDK never sends it. Accepted\nonly as `false`, which asks for nothing; `true` is rejected, since the current spec does not say\nthat SignalWire honours it (decision 8).\n","deprecated":true,"type":"boolean","const":false}}};
+const schema46 = {"title":"absolute http(s) URL","description":"An absolute `http` or `https` URL that the provider fetches (decision 13).","type":"string","format":"uri","pattern":"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+","examples":["https://www.your-application.com/hold.mp3"]};
+const schema47 = {"title":"HTTP method","description":"The HTTP method the provider uses to fetch a URL of yours.","type":"string","enum":["GET","POST"]};
 const func2 = Object.prototype.hasOwnProperty;
-const formats18 = module0.formats.uri;
-const pattern6 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "");
+const formats26 = module0.formats.uri;
+const pattern16 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+", "");
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema42.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+if(!(func2.call(schema45.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -622,7 +622,7 @@ errors++;
 if(data.Muted !== undefined){
 let data0 = data.Muted;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Muted.type,parentSchema:schema42.properties.Muted,data:data0};
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.Muted.type,parentSchema:schema45.properties.Muted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -635,7 +635,7 @@ errors++;
 if(data.Hold !== undefined){
 let data1 = data.Hold;
 if(typeof data1 !== "boolean"){
-const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Hold.type,parentSchema:schema42.properties.Hold,data:data1};
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.Hold.type,parentSchema:schema45.properties.Hold,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -648,8 +648,8 @@ errors++;
 if(data.HoldUrl !== undefined){
 let data2 = data.HoldUrl;
 if(typeof data2 === "string"){
-if(!pattern6.test(data2)){
-const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data2};
+if(!pattern16.test(data2)){
+const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -658,8 +658,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(formats18(data2))){
-const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data2};
+if(!(formats26(data2))){
+const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -670,7 +670,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
+const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -683,7 +683,7 @@ errors++;
 if(data.HoldMethod !== undefined){
 let data3 = data.HoldMethod;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data3};
+const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -693,7 +693,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data3 === "GET") || (data3 === "POST"))){
-const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data3};
+const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -706,8 +706,8 @@ errors++;
 if(data.AnnounceUrl !== undefined){
 let data4 = data.AnnounceUrl;
 if(typeof data4 === "string"){
-if(!pattern6.test(data4)){
-const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data4};
+if(!pattern16.test(data4)){
+const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -716,8 +716,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats18(data4))){
-const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data4};
+if(!(formats26(data4))){
+const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -728,7 +728,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data4};
+const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -741,7 +741,7 @@ errors++;
 if(data.AnnounceMethod !== undefined){
 let data5 = data.AnnounceMethod;
 if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data5};
+const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -751,7 +751,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data5 === "GET") || (data5 === "POST"))){
-const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data5};
+const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -764,7 +764,7 @@ errors++;
 if(data.WaitUrl !== undefined){
 let data6 = data.WaitUrl;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.WaitUrl.type,parentSchema:schema42.properties.WaitUrl,data:data6};
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.WaitUrl.type,parentSchema:schema45.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -801,8 +801,8 @@ vErrors = null;
 if(_valid0){
 const _errs22 = errors;
 if(typeof data6 === "string"){
-if(!pattern6.test(data6)){
-const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data6};
+if(!pattern16.test(data6)){
+const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -811,8 +811,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(formats18(data6))){
-const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data6};
+if(!(formats26(data6))){
+const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -823,7 +823,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data6};
+const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -836,7 +836,7 @@ var _valid0 = _errs22 === errors;
 valid5 = _valid0;
 }
 if(!valid5){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.properties.WaitUrl.if,parentSchema:schema42.properties.WaitUrl,data:data6};
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.properties.WaitUrl.if,parentSchema:schema45.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -849,7 +849,7 @@ errors++;
 if(data.WaitMethod !== undefined){
 let data7 = data.WaitMethod;
 if(typeof data7 !== "string"){
-const err19 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data7};
+const err19 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -859,7 +859,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data7 === "GET") || (data7 === "POST"))){
-const err20 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data7};
+const err20 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -872,7 +872,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data8 = data.Coaching;
 if(typeof data8 !== "boolean"){
-const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Coaching.type,parentSchema:schema42.properties.Coaching,data:data8};
+const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.Coaching.type,parentSchema:schema45.properties.Coaching,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -889,7 +889,7 @@ let valid8 = false;
 const _errs32 = errors;
 if(typeof data9 === "string"){
 if(!(formats0.test(data9))){
-const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema42.properties.CallSidToCoach.anyOf[0],data:data9};
+const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema45.properties.CallSidToCoach.anyOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -900,7 +900,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema42.properties.CallSidToCoach.anyOf[0],data:data9};
+const err23 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.CallSidToCoach.anyOf[0].type,parentSchema:schema45.properties.CallSidToCoach.anyOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -915,7 +915,7 @@ if(!valid8){
 const _errs34 = errors;
 if(typeof data9 === "string"){
 if(func1(data9) > 0){
-const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema42.properties.CallSidToCoach.anyOf[1],data:data9};
+const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters",schema:0,parentSchema:schema45.properties.CallSidToCoach.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -926,7 +926,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema42.properties.CallSidToCoach.anyOf[1],data:data9};
+const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.CallSidToCoach.anyOf[1].type,parentSchema:schema45.properties.CallSidToCoach.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -939,7 +939,7 @@ var _valid1 = _errs34 === errors;
 valid8 = valid8 || _valid1;
 }
 if(!valid8){
-const err26 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.properties.CallSidToCoach.anyOf,parentSchema:schema42.properties.CallSidToCoach,data:data9};
+const err26 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema45.properties.CallSidToCoach.anyOf,parentSchema:schema45.properties.CallSidToCoach,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -963,7 +963,7 @@ vErrors = null;
 if(data.Beep !== undefined){
 let data10 = data.Beep;
 if(typeof data10 !== "boolean"){
-const err27 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.Beep.type,parentSchema:schema42.properties.Beep,data:data10};
+const err27 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.Beep.type,parentSchema:schema45.properties.Beep,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -973,7 +973,7 @@ vErrors.push(err27);
 errors++;
 }
 if(false !== data10){
-const err28 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema42.properties.Beep,data:data10};
+const err28 = {instancePath:instancePath+"/Beep",schemaPath:"#/properties/Beep/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema45.properties.Beep,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -985,7 +985,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -994,16 +994,16 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 const _errs2 = errors;
@@ -1013,7 +1013,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching !== undefined){
 let data0 = data.Coaching;
 if(typeof data0 !== "boolean"){
-const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema41.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema44.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1023,7 +1023,7 @@ vErrors.push(err0);
 errors++;
 }
 if(false !== data0){
-const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema41.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema44.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1033,7 +1033,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(data0 === false)){
-const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema41.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema41.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema41.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema44.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema44.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema44.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1050,7 +1050,7 @@ if(!valid1){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema41.allOf[1].anyOf[1].required,parentSchema:schema41.allOf[1].anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema44.allOf[1].anyOf[1].required,parentSchema:schema44.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1060,7 +1060,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.CallSidToCoach === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema41.allOf[1].anyOf[1].required,parentSchema:schema41.allOf[1].anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema44.allOf[1].anyOf[1].required,parentSchema:schema44.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1072,7 +1072,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data1 = data.Coaching;
 if(typeof data1 !== "boolean"){
-const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema41.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema44.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1082,7 +1082,7 @@ vErrors.push(err5);
 errors++;
 }
 if(true !== data1){
-const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema41.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema44.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1092,7 +1092,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === true)){
-const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema41.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema41.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema41.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema44.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema44.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema44.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1106,7 +1106,7 @@ if(data.CallSidToCoach !== undefined){
 let data2 = data.CallSidToCoach;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1117,7 +1117,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema41.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema44.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1132,7 +1132,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.allOf[1].anyOf,parentSchema:schema41.allOf[1],data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema44.allOf[1].anyOf,parentSchema:schema44.allOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1152,17 +1152,17 @@ vErrors = null;
 }
 }
 }
-validate28.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-export const validateTelnyxErrors = validate31;
-const schema49 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
-const schema50 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
-const schema51 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
-const pattern9 = new RegExp("^[0-9]+$", "");
+export const validateTelnyxErrors = validate33;
+const schema52 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
+const schema53 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
+const schema54 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
+const pattern19 = new RegExp("^[0-9]+$", "");
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -1172,8 +1172,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code !== undefined){
 let data0 = data.code;
 if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
-const err0 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema51.properties.code,data:data0};
+if(!pattern19.test(data0)){
+const err0 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema54.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1184,7 +1184,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.code.type,parentSchema:schema51.properties.code,data:data0};
+const err1 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.code.type,parentSchema:schema54.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1197,7 +1197,7 @@ errors++;
 if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.title.type,parentSchema:schema51.properties.title,data:data1};
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.title.type,parentSchema:schema54.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1210,7 +1210,7 @@ errors++;
 if(data.detail !== undefined){
 let data2 = data.detail;
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.detail.type,parentSchema:schema51.properties.detail,data:data2};
+const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.detail.type,parentSchema:schema54.properties.detail,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1226,7 +1226,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.pointer !== undefined){
 let data4 = data3.pointer;
 if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.pointer.type,parentSchema:schema51.properties.source.properties.pointer,data:data4};
+const err4 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.pointer.type,parentSchema:schema54.properties.source.properties.pointer,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1239,7 +1239,7 @@ errors++;
 if(data3.parameter !== undefined){
 let data5 = data3.parameter;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.parameter.type,parentSchema:schema51.properties.source.properties.parameter,data:data5};
+const err5 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.parameter.type,parentSchema:schema54.properties.source.properties.parameter,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1251,7 +1251,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.source.type,parentSchema:schema51.properties.source,data:data3};
+const err6 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.source.type,parentSchema:schema54.properties.source,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1267,8 +1267,8 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.url !== undefined){
 let data7 = data6.url;
 if(typeof data7 === "string"){
-if(!(formats18(data7))){
-const err7 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema51.properties.meta.properties.url,data:data7};
+if(!(formats26(data7))){
+const err7 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema54.properties.meta.properties.url,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1279,7 +1279,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.meta.properties.url.type,parentSchema:schema51.properties.meta.properties.url,data:data7};
+const err8 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.meta.properties.url.type,parentSchema:schema54.properties.meta.properties.url,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1291,7 +1291,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.meta.type,parentSchema:schema51.properties.meta,data:data6};
+const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.meta.type,parentSchema:schema54.properties.meta,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1303,7 +1303,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err10 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1314,7 +1314,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.detail === undefined){
-const err11 = {instancePath,schemaPath:"#/anyOf/0/allOf/1/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema50.anyOf[0].allOf[1].required,parentSchema:schema50.anyOf[0].allOf[1],data};
+const err11 = {instancePath,schemaPath:"#/anyOf/0/allOf/1/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema53.anyOf[0].allOf[1].required,parentSchema:schema53.anyOf[0].allOf[1],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1332,8 +1332,8 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code !== undefined){
 let data8 = data.code;
 if(typeof data8 === "string"){
-if(!pattern9.test(data8)){
-const err12 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema51.properties.code,data:data8};
+if(!pattern19.test(data8)){
+const err12 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema54.properties.code,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1344,7 +1344,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.code.type,parentSchema:schema51.properties.code,data:data8};
+const err13 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.code.type,parentSchema:schema54.properties.code,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1357,7 +1357,7 @@ errors++;
 if(data.title !== undefined){
 let data9 = data.title;
 if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.title.type,parentSchema:schema51.properties.title,data:data9};
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.title.type,parentSchema:schema54.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1370,7 +1370,7 @@ errors++;
 if(data.detail !== undefined){
 let data10 = data.detail;
 if(typeof data10 !== "string"){
-const err15 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.detail.type,parentSchema:schema51.properties.detail,data:data10};
+const err15 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.detail.type,parentSchema:schema54.properties.detail,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1386,7 +1386,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.pointer !== undefined){
 let data12 = data11.pointer;
 if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.pointer.type,parentSchema:schema51.properties.source.properties.pointer,data:data12};
+const err16 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.pointer.type,parentSchema:schema54.properties.source.properties.pointer,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1399,7 +1399,7 @@ errors++;
 if(data11.parameter !== undefined){
 let data13 = data11.parameter;
 if(typeof data13 !== "string"){
-const err17 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.source.properties.parameter.type,parentSchema:schema51.properties.source.properties.parameter,data:data13};
+const err17 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.parameter.type,parentSchema:schema54.properties.source.properties.parameter,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1411,7 +1411,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.source.type,parentSchema:schema51.properties.source,data:data11};
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.source.type,parentSchema:schema54.properties.source,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1427,8 +1427,8 @@ if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.url !== undefined){
 let data15 = data14.url;
 if(typeof data15 === "string"){
-if(!(formats18(data15))){
-const err19 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema51.properties.meta.properties.url,data:data15};
+if(!(formats26(data15))){
+const err19 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema54.properties.meta.properties.url,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1439,7 +1439,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.meta.properties.url.type,parentSchema:schema51.properties.meta.properties.url,data:data15};
+const err20 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.meta.properties.url.type,parentSchema:schema54.properties.meta.properties.url,data:data15};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1451,7 +1451,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.meta.type,parentSchema:schema51.properties.meta,data:data14};
+const err21 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.meta.type,parentSchema:schema54.properties.meta,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1463,7 +1463,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err22 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1474,7 +1474,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err23 = {instancePath,schemaPath:"#/anyOf/1/allOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema50.anyOf[1].allOf[1].required,parentSchema:schema50.anyOf[1].allOf[1],data};
+const err23 = {instancePath,schemaPath:"#/anyOf/1/allOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema53.anyOf[1].allOf[1].required,parentSchema:schema53.anyOf[1].allOf[1],data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1488,7 +1488,7 @@ var _valid0 = _errs22 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err24 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema50.anyOf,parentSchema:schema50,data};
+const err24 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.anyOf,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1508,17 +1508,17 @@ vErrors = null;
 }
 }
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1531,7 +1531,7 @@ if(data.errors !== undefined){
 let data0 = data.errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.errors,data:data0};
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema52.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1542,14 +1542,14 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate32(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate34(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.errors.type,parentSchema:schema49.properties.errors,data:data0};
+const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.errors.type,parentSchema:schema52.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1561,7 +1561,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1570,7 +1570,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
 
@@ -1858,17 +1858,17 @@ return errors === 0;
 }
 validate24.evaluated = {"props":{"account_sid":true,"api_version":true,"call_sid":true,"call_sid_legacy":true,"coaching":true,"coaching_call_sid":true,"coaching_call_sid_legacy":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxUpdateParticipantRequest = validate34;
-const schema53 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
-const schema54 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
+export const validateTelnyxUpdateParticipantRequest = validate36;
+const schema56 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema57 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema54.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+if(!(func2.call(schema57.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1881,7 +1881,7 @@ errors++;
 if(data.Muted !== undefined){
 let data0 = data.Muted;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.Muted.type,parentSchema:schema54.properties.Muted,data:data0};
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.Muted.type,parentSchema:schema57.properties.Muted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1894,7 +1894,7 @@ errors++;
 if(data.Hold !== undefined){
 let data1 = data.Hold;
 if(typeof data1 !== "boolean"){
-const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.Hold.type,parentSchema:schema54.properties.Hold,data:data1};
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.Hold.type,parentSchema:schema57.properties.Hold,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1907,8 +1907,8 @@ errors++;
 if(data.HoldUrl !== undefined){
 let data2 = data.HoldUrl;
 if(typeof data2 === "string"){
-if(!pattern6.test(data2)){
-const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data2};
+if(!pattern16.test(data2)){
+const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1917,8 +1917,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(formats18(data2))){
-const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data2};
+if(!(formats26(data2))){
+const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1929,7 +1929,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data2};
+const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1942,7 +1942,7 @@ errors++;
 if(data.HoldMethod !== undefined){
 let data3 = data.HoldMethod;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data3};
+const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1952,7 +1952,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!((data3 === "GET") || (data3 === "POST"))){
-const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data3};
+const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1965,8 +1965,8 @@ errors++;
 if(data.AnnounceUrl !== undefined){
 let data4 = data.AnnounceUrl;
 if(typeof data4 === "string"){
-if(!pattern6.test(data4)){
-const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data4};
+if(!pattern16.test(data4)){
+const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1975,8 +1975,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(formats18(data4))){
-const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data4};
+if(!(formats26(data4))){
+const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1987,7 +1987,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data4};
+const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2000,7 +2000,7 @@ errors++;
 if(data.AnnounceMethod !== undefined){
 let data5 = data.AnnounceMethod;
 if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data5};
+const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2010,7 +2010,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data5 === "GET") || (data5 === "POST"))){
-const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema44.enum},message:"must be equal to one of the allowed values",schema:schema44.enum,parentSchema:schema44,data:data5};
+const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2023,7 +2023,7 @@ errors++;
 if(data.WaitUrl !== undefined){
 let data6 = data.WaitUrl;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.WaitUrl.type,parentSchema:schema54.properties.WaitUrl,data:data6};
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.WaitUrl.type,parentSchema:schema57.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2060,8 +2060,8 @@ vErrors = null;
 if(_valid0){
 const _errs22 = errors;
 if(typeof data6 === "string"){
-if(!pattern6.test(data6)){
-const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema43,data:data6};
+if(!pattern16.test(data6)){
+const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2070,8 +2070,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(formats18(data6))){
-const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema43,data:data6};
+if(!(formats26(data6))){
+const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2082,7 +2082,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data6};
+const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2095,7 +2095,7 @@ var _valid0 = _errs22 === errors;
 valid5 = _valid0;
 }
 if(!valid5){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema54.properties.WaitUrl.if,parentSchema:schema54.properties.WaitUrl,data:data6};
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema57.properties.WaitUrl.if,parentSchema:schema57.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2108,7 +2108,7 @@ errors++;
 if(data.BeepOnExit !== undefined){
 let data7 = data.BeepOnExit;
 if(typeof data7 !== "boolean"){
-const err19 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.BeepOnExit.type,parentSchema:schema54.properties.BeepOnExit,data:data7};
+const err19 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.BeepOnExit.type,parentSchema:schema57.properties.BeepOnExit,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2121,7 +2121,7 @@ errors++;
 if(data.EndConferenceOnExit !== undefined){
 let data8 = data.EndConferenceOnExit;
 if(typeof data8 !== "boolean"){
-const err20 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.EndConferenceOnExit.type,parentSchema:schema54.properties.EndConferenceOnExit,data:data8};
+const err20 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.EndConferenceOnExit.type,parentSchema:schema57.properties.EndConferenceOnExit,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2134,7 +2134,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data9 = data.Coaching;
 if(typeof data9 !== "boolean"){
-const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema54.properties.Coaching.type,parentSchema:schema54.properties.Coaching,data:data9};
+const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.Coaching.type,parentSchema:schema57.properties.Coaching,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2147,7 +2147,7 @@ errors++;
 if(data.CallSidToCoach !== undefined){
 let data10 = data.CallSidToCoach;
 if(typeof data10 !== "string"){
-const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.CallSidToCoach.type,parentSchema:schema54.properties.CallSidToCoach,data:data10};
+const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.CallSidToCoach.type,parentSchema:schema57.properties.CallSidToCoach,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2159,7 +2159,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2168,16 +2168,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 const _errs2 = errors;
@@ -2187,7 +2187,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching !== undefined){
 let data0 = data.Coaching;
 if(typeof data0 !== "boolean"){
-const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema53.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema56.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2197,7 +2197,7 @@ vErrors.push(err0);
 errors++;
 }
 if(false !== data0){
-const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema53.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema56.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2207,7 +2207,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(data0 === false)){
-const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema53.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema53.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema53.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema56.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema56.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema56.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2224,7 +2224,7 @@ if(!valid1){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema53.allOf[1].anyOf[1].required,parentSchema:schema53.allOf[1].anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema56.allOf[1].anyOf[1].required,parentSchema:schema56.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2234,7 +2234,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.CallSidToCoach === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema53.allOf[1].anyOf[1].required,parentSchema:schema53.allOf[1].anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema56.allOf[1].anyOf[1].required,parentSchema:schema56.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2246,7 +2246,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data1 = data.Coaching;
 if(typeof data1 !== "boolean"){
-const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema53.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema56.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2256,7 +2256,7 @@ vErrors.push(err5);
 errors++;
 }
 if(true !== data1){
-const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema53.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema56.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2266,7 +2266,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === true)){
-const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema53.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema53.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema53.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema56.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema56.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema56.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2280,7 +2280,7 @@ if(data.CallSidToCoach !== undefined){
 let data2 = data.CallSidToCoach;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2291,7 +2291,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema53.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema56.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2306,7 +2306,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.allOf[1].anyOf,parentSchema:schema53.allOf[1],data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.allOf[1].anyOf,parentSchema:schema56.allOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2326,7 +2326,999 @@ vErrors = null;
 }
 }
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+export const validateTwilioError = validate39;
+const schema63 = {"title":"Twilio error","description":"Twilio's error body. The four fields are required (inferred from every error body Twilio publishes;\nits schemas mark none required, decision 29).\n","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"Twilio's error code, from its error dictionary (decision 27): `20003` authentication, `20004` a\nmethod not allowed, `20404` not found, `20422` an invalid or unreadable parameter, `16028` the\nparticipant to be coached is not in the conference, `16099` the conference has ended, `20429` too\nmany requests, `20500` an internal error, `20503` the service is unavailable, `400` a bad request.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not Twilio's: for a rejected body,\nevery violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code, `https://www.twilio.com/docs/errors/<code>` in Twilio's\nexamples (a plain string, as Twilio publishes it).\n","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599},"details":{"description":"Further details of the error, when Twilio gives any (Twilio's Node SDK reads them; decision 29).","type":"object"}}};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.message === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.more_info === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "more_info"},message:"must have required property '"+"more_info"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.status === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.code !== undefined){
+let data0 = data.code;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.code.type,parentSchema:schema63.properties.code,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data1 = data.message;
+if(typeof data1 === "string"){
+if(func1(data1) < 1){
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.message,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.message.type,parentSchema:schema63.properties.message,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.more_info !== undefined){
+let data2 = data.more_info;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.more_info.type,parentSchema:schema63.properties.more_info,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data3 = data.status;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.status.type,parentSchema:schema63.properties.status,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 599 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema63.properties.status,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3 < 400 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema63.properties.status,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.details !== undefined){
+let data4 = data.details;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.properties.details.type,parentSchema:schema63.properties.details,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+export const validateTwilioParticipant = validate27;
+const schema40 = {"title":"Twilio participant","description":"A participant of a Twilio conference. Twilio marks no field required and every field but `status`\nnullable (decision 24).\n","type":"object","properties":{"account_sid":{"title":"account SID (AC and 32 hex digits)","description":"The SID of the account that created the participant.","type":["string","null"],"pattern":"^AC[0-9a-fA-F]{32}$"},"call_sid":{"title":"call SID (CA and 32 hex digits)","description":"The SID of the participant's call.","type":["string","null"],"pattern":"^CA[0-9a-fA-F]{32}$"},"label":{"description":"The participant's label, if it was given one when it joined; the update may name the participant by it.","type":["string","null"]},"call_sid_to_coach":{"title":"call SID (CA and 32 hex digits)","description":"The call SID of the participant being coached, or `null`.","type":["string","null"],"pattern":"^CA[0-9a-fA-F]{32}$"},"coaching":{"description":"Whether the participant is coaching another call.","type":["boolean","null"]},"conference_sid":{"title":"conference SID (CF and 32 hex digits)","description":"The SID of the conference the participant is in.","type":["string","null"],"pattern":"^CF[0-9a-fA-F]{32}$"},"date_created":{"description":"When the participant was created (RFC 2822, checked as decision 2 says).","type":["string","null"],"format":"rfc2822-date"},"date_updated":{"description":"When the participant was last updated (RFC 2822, checked as decision 2 says).","type":["string","null"],"format":"rfc2822-date"},"end_conference_on_exit":{"description":"Whether the conference ends when the participant leaves it.","type":["boolean","null"]},"muted":{"description":"Whether the participant is muted.","type":["boolean","null"]},"hold":{"description":"Whether the participant is on hold.","type":["boolean","null"]},"start_conference_on_enter":{"description":"Whether the conference starts when the participant joins it, if it has not started yet.","type":["boolean","null"]},"status":{"description":"The status of the participant's call (decision 20).","type":"string","enum":["queued","connecting","ringing","connected","complete","failed"]},"queue_time":{"description":"The wait time in milliseconds before the participant's call is placed, as a string; Twilio gives it\nonly in the answer to a create participant request (decision 24).\n","type":["string","null"]},"uri":{"title":"participant URI (/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/CA….json)","description":"The participant's URI, relative to `https://api.twilio.com`: the form of every `uri` Twilio\npublishes (Twilio types it as a plain string; decision 25).\n","type":["string","null"],"pattern":"^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$"}}};
+const pattern6 = new RegExp("^AC[0-9a-fA-F]{32}$", "");
+const pattern7 = new RegExp("^CA[0-9a-fA-F]{32}$", "");
+const pattern9 = new RegExp("^CF[0-9a-fA-F]{32}$", "");
+const pattern10 = new RegExp("^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$", "");
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.account_sid !== undefined){
+let data0 = data.account_sid;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err0 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/type",keyword:"type",params:{type: schema40.properties.account_sid.type},message:"must be string,null",schema:schema40.properties.account_sid.type,parentSchema:schema40.properties.account_sid,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern6.test(data0)){
+const err1 = {instancePath:instancePath+"/account_sid",schemaPath:"#/properties/account_sid/pattern",keyword:"pattern",params:{pattern: "^AC[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^AC[0-9a-fA-F]{32}$"+"\"",schema:"^AC[0-9a-fA-F]{32}$",parentSchema:schema40.properties.account_sid,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+if(data.call_sid !== undefined){
+let data1 = data.call_sid;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/type",keyword:"type",params:{type: schema40.properties.call_sid.type},message:"must be string,null",schema:schema40.properties.call_sid.type,parentSchema:schema40.properties.call_sid,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern7.test(data1)){
+const err3 = {instancePath:instancePath+"/call_sid",schemaPath:"#/properties/call_sid/pattern",keyword:"pattern",params:{pattern: "^CA[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CA[0-9a-fA-F]{32}$"+"\"",schema:"^CA[0-9a-fA-F]{32}$",parentSchema:schema40.properties.call_sid,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.label !== undefined){
+let data2 = data.label;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: schema40.properties.label.type},message:"must be string,null",schema:schema40.properties.label.type,parentSchema:schema40.properties.label,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.call_sid_to_coach !== undefined){
+let data3 = data.call_sid_to_coach;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/type",keyword:"type",params:{type: schema40.properties.call_sid_to_coach.type},message:"must be string,null",schema:schema40.properties.call_sid_to_coach.type,parentSchema:schema40.properties.call_sid_to_coach,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern7.test(data3)){
+const err6 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/properties/call_sid_to_coach/pattern",keyword:"pattern",params:{pattern: "^CA[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CA[0-9a-fA-F]{32}$"+"\"",schema:"^CA[0-9a-fA-F]{32}$",parentSchema:schema40.properties.call_sid_to_coach,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.coaching !== undefined){
+let data4 = data.coaching;
+if((typeof data4 !== "boolean") && (data4 !== null)){
+const err7 = {instancePath:instancePath+"/coaching",schemaPath:"#/properties/coaching/type",keyword:"type",params:{type: schema40.properties.coaching.type},message:"must be boolean,null",schema:schema40.properties.coaching.type,parentSchema:schema40.properties.coaching,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.conference_sid !== undefined){
+let data5 = data.conference_sid;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err8 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/type",keyword:"type",params:{type: schema40.properties.conference_sid.type},message:"must be string,null",schema:schema40.properties.conference_sid.type,parentSchema:schema40.properties.conference_sid,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern9.test(data5)){
+const err9 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/properties/conference_sid/pattern",keyword:"pattern",params:{pattern: "^CF[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CF[0-9a-fA-F]{32}$"+"\"",schema:"^CF[0-9a-fA-F]{32}$",parentSchema:schema40.properties.conference_sid,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.date_created !== undefined){
+let data6 = data.date_created;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err10 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/type",keyword:"type",params:{type: schema40.properties.date_created.type},message:"must be string,null",schema:schema40.properties.date_created.type,parentSchema:schema40.properties.date_created,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!(formats8(data6))){
+const err11 = {instancePath:instancePath+"/date_created",schemaPath:"#/properties/date_created/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema40.properties.date_created,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.date_updated !== undefined){
+let data7 = data.date_updated;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err12 = {instancePath:instancePath+"/date_updated",schemaPath:"#/properties/date_updated/type",keyword:"type",params:{type: schema40.properties.date_updated.type},message:"must be string,null",schema:schema40.properties.date_updated.type,parentSchema:schema40.properties.date_updated,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data7 === "string"){
+if(!(formats8(data7))){
+const err13 = {instancePath:instancePath+"/date_updated",schemaPath:"#/properties/date_updated/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema40.properties.date_updated,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.end_conference_on_exit !== undefined){
+let data8 = data.end_conference_on_exit;
+if((typeof data8 !== "boolean") && (data8 !== null)){
+const err14 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/properties/end_conference_on_exit/type",keyword:"type",params:{type: schema40.properties.end_conference_on_exit.type},message:"must be boolean,null",schema:schema40.properties.end_conference_on_exit.type,parentSchema:schema40.properties.end_conference_on_exit,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.muted !== undefined){
+let data9 = data.muted;
+if((typeof data9 !== "boolean") && (data9 !== null)){
+const err15 = {instancePath:instancePath+"/muted",schemaPath:"#/properties/muted/type",keyword:"type",params:{type: schema40.properties.muted.type},message:"must be boolean,null",schema:schema40.properties.muted.type,parentSchema:schema40.properties.muted,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.hold !== undefined){
+let data10 = data.hold;
+if((typeof data10 !== "boolean") && (data10 !== null)){
+const err16 = {instancePath:instancePath+"/hold",schemaPath:"#/properties/hold/type",keyword:"type",params:{type: schema40.properties.hold.type},message:"must be boolean,null",schema:schema40.properties.hold.type,parentSchema:schema40.properties.hold,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.start_conference_on_enter !== undefined){
+let data11 = data.start_conference_on_enter;
+if((typeof data11 !== "boolean") && (data11 !== null)){
+const err17 = {instancePath:instancePath+"/start_conference_on_enter",schemaPath:"#/properties/start_conference_on_enter/type",keyword:"type",params:{type: schema40.properties.start_conference_on_enter.type},message:"must be boolean,null",schema:schema40.properties.start_conference_on_enter.type,parentSchema:schema40.properties.start_conference_on_enter,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data12 = data.status;
+if(typeof data12 !== "string"){
+const err18 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.status.type,parentSchema:schema40.properties.status,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((((data12 === "queued") || (data12 === "connecting")) || (data12 === "ringing")) || (data12 === "connected")) || (data12 === "complete")) || (data12 === "failed"))){
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema40.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.status.enum,parentSchema:schema40.properties.status,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.queue_time !== undefined){
+let data13 = data.queue_time;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err20 = {instancePath:instancePath+"/queue_time",schemaPath:"#/properties/queue_time/type",keyword:"type",params:{type: schema40.properties.queue_time.type},message:"must be string,null",schema:schema40.properties.queue_time.type,parentSchema:schema40.properties.queue_time,data:data13};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.uri !== undefined){
+let data14 = data.uri;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err21 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: schema40.properties.uri.type},message:"must be string,null",schema:schema40.properties.uri.type,parentSchema:schema40.properties.uri,data:data14};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data14 === "string"){
+if(!pattern10.test(data14)){
+const err22 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$"},message:"must match pattern \""+"^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$"+"\"",schema:"^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$",parentSchema:schema40.properties.uri,data:data14};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+validate27.evaluated = {"props":{"account_sid":true,"call_sid":true,"label":true,"call_sid_to_coach":true,"coaching":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"muted":true,"hold":true,"start_conference_on_enter":true,"status":true,"queue_time":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateTwilioUpdateParticipantRequest = validate40;
+const schema64 = {"title":"Twilio participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 7 and 21).\n","allOf":[{"$ref":"#/$defs/TwilioUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema65 = {"title":"Twilio participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3 or\nWAV file, or a TwiML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `AnnounceMethod` for an announcement to the participant (an MP3 or WAV file, or a TwiML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL called with `WaitMethod` before the conference has started: an MP3 or WAV file, or a TwiML\ndocument. Empty: play nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `WaitUrl`. Default `POST`.","default":"POST"},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires `CallSidToCoach`; `false`\nstops coaching. Left out, it is `false` unless `CallSidToCoach` is sent, which starts coaching\n(decision 7).\n","type":"boolean"},"CallSidToCoach":{"$ref":"#/$defs/TwilioCallSid","description":"The call SID of the participant being coached, the only participant who hears the coach. Required\nwhen `Coaching` is `true`. Sent without `Coaching`, it starts coaching (`Coaching` \"defaults to\nfalse unless call_sid_to_coach is defined\", as Twilio says; decision 7). Never empty: Twilio's\nway to stop coaching is `Coaching=false` (decision 22).\n"}}};
+const schema72 = {"title":"call SID (CA and 32 hex digits)","description":"A Twilio call SID, 34 characters, as Twilio's spec patterns it (decision 19).","type":"string","pattern":"^CA[0-9a-fA-F]{32}$","examples":["CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"]};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema65.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.Muted !== undefined){
+let data0 = data.Muted;
+if(typeof data0 !== "boolean"){
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.Muted.type,parentSchema:schema65.properties.Muted,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.Hold !== undefined){
+let data1 = data.Hold;
+if(typeof data1 !== "boolean"){
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.Hold.type,parentSchema:schema65.properties.Hold,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.HoldUrl !== undefined){
+let data2 = data.HoldUrl;
+if(typeof data2 === "string"){
+if(!pattern16.test(data2)){
+const err3 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(formats26(data2))){
+const err4 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/HoldUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.HoldMethod !== undefined){
+let data3 = data.HoldMethod;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((data3 === "GET") || (data3 === "POST"))){
+const err7 = {instancePath:instancePath+"/HoldMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.AnnounceUrl !== undefined){
+let data4 = data.AnnounceUrl;
+if(typeof data4 === "string"){
+if(!pattern16.test(data4)){
+const err8 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(formats26(data4))){
+const err9 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/AnnounceUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.AnnounceMethod !== undefined){
+let data5 = data.AnnounceMethod;
+if(typeof data5 !== "string"){
+const err11 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!((data5 === "GET") || (data5 === "POST"))){
+const err12 = {instancePath:instancePath+"/AnnounceMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.WaitUrl !== undefined){
+let data6 = data.WaitUrl;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.WaitUrl.type,parentSchema:schema65.properties.WaitUrl,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const _errs20 = errors;
+let valid5 = true;
+const _errs21 = errors;
+if(typeof data6 === "string"){
+if(func1(data6) < 1){
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid0 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs22 = errors;
+if(typeof data6 === "string"){
+if(!pattern16.test(data6)){
+const err15 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/pattern",keyword:"pattern",params:{pattern: "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"},message:"must match pattern \""+"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+"+"\"",schema:"^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",parentSchema:schema46,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats26(data6))){
+const err16 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema46,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/$defs/CallbackUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs22 === errors;
+valid5 = _valid0;
+}
+if(!valid5){
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema65.properties.WaitUrl.if,parentSchema:schema65.properties.WaitUrl,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.WaitMethod !== undefined){
+let data7 = data.WaitMethod;
+if(typeof data7 !== "string"){
+const err19 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data7 === "GET") || (data7 === "POST"))){
+const err20 = {instancePath:instancePath+"/WaitMethod",schemaPath:"#/$defs/HttpMethod/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values",schema:schema47.enum,parentSchema:schema47,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.BeepOnExit !== undefined){
+let data8 = data.BeepOnExit;
+if(typeof data8 !== "boolean"){
+const err21 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.BeepOnExit.type,parentSchema:schema65.properties.BeepOnExit,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.EndConferenceOnExit !== undefined){
+let data9 = data.EndConferenceOnExit;
+if(typeof data9 !== "boolean"){
+const err22 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.EndConferenceOnExit.type,parentSchema:schema65.properties.EndConferenceOnExit,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.Coaching !== undefined){
+let data10 = data.Coaching;
+if(typeof data10 !== "boolean"){
+const err23 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.Coaching.type,parentSchema:schema65.properties.Coaching,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.CallSidToCoach !== undefined){
+let data11 = data.CallSidToCoach;
+if(typeof data11 === "string"){
+if(!pattern7.test(data11)){
+const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/$defs/TwilioCallSid/pattern",keyword:"pattern",params:{pattern: "^CA[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CA[0-9a-fA-F]{32}$"+"\"",schema:"^CA[0-9a-fA-F]{32}$",parentSchema:schema72,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/$defs/TwilioCallSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Coaching !== undefined){
+let data0 = data.Coaching;
+if(typeof data0 !== "boolean"){
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema64.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(false !== data0){
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema64.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!(data0 === false)){
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema64.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema64.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema64.allOf[1].anyOf[0].properties.Coaching,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Coaching === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema64.allOf[1].anyOf[1].required,parentSchema:schema64.allOf[1].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.CallSidToCoach === undefined){
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema64.allOf[1].anyOf[1].required,parentSchema:schema64.allOf[1].anyOf[1],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.Coaching !== undefined){
+let data1 = data.Coaching;
+if(typeof data1 !== "boolean"){
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema64.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(true !== data1){
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema64.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(data1 === true)){
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema64.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema64.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema64.allOf[1].anyOf[1].properties.Coaching,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.CallSidToCoach !== undefined){
+let data2 = data.CallSidToCoach;
+if(typeof data2 === "string"){
+if(func1(data2) < 1){
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema64.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema64.allOf[1].anyOf,parentSchema:schema64.allOf[1],data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate40.errors = vErrors;
 return errors === 0;
 }
 
@@ -2402,6 +3394,339 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateTwilioParticipantStrict = validate28;
+const schema41 = {"$ref":"#/$defs/TwilioParticipant","unevaluatedProperties":false};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.account_sid !== undefined){
+let data0 = data.account_sid;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err0 = {instancePath:instancePath+"/account_sid",schemaPath:"#/$defs/TwilioParticipant/properties/account_sid/type",keyword:"type",params:{type: schema40.properties.account_sid.type},message:"must be string,null",schema:schema40.properties.account_sid.type,parentSchema:schema40.properties.account_sid,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern6.test(data0)){
+const err1 = {instancePath:instancePath+"/account_sid",schemaPath:"#/$defs/TwilioParticipant/properties/account_sid/pattern",keyword:"pattern",params:{pattern: "^AC[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^AC[0-9a-fA-F]{32}$"+"\"",schema:"^AC[0-9a-fA-F]{32}$",parentSchema:schema40.properties.account_sid,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+if(data.call_sid !== undefined){
+let data1 = data.call_sid;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/call_sid",schemaPath:"#/$defs/TwilioParticipant/properties/call_sid/type",keyword:"type",params:{type: schema40.properties.call_sid.type},message:"must be string,null",schema:schema40.properties.call_sid.type,parentSchema:schema40.properties.call_sid,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern7.test(data1)){
+const err3 = {instancePath:instancePath+"/call_sid",schemaPath:"#/$defs/TwilioParticipant/properties/call_sid/pattern",keyword:"pattern",params:{pattern: "^CA[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CA[0-9a-fA-F]{32}$"+"\"",schema:"^CA[0-9a-fA-F]{32}$",parentSchema:schema40.properties.call_sid,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.label !== undefined){
+let data2 = data.label;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/TwilioParticipant/properties/label/type",keyword:"type",params:{type: schema40.properties.label.type},message:"must be string,null",schema:schema40.properties.label.type,parentSchema:schema40.properties.label,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.call_sid_to_coach !== undefined){
+let data3 = data.call_sid_to_coach;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/$defs/TwilioParticipant/properties/call_sid_to_coach/type",keyword:"type",params:{type: schema40.properties.call_sid_to_coach.type},message:"must be string,null",schema:schema40.properties.call_sid_to_coach.type,parentSchema:schema40.properties.call_sid_to_coach,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern7.test(data3)){
+const err6 = {instancePath:instancePath+"/call_sid_to_coach",schemaPath:"#/$defs/TwilioParticipant/properties/call_sid_to_coach/pattern",keyword:"pattern",params:{pattern: "^CA[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CA[0-9a-fA-F]{32}$"+"\"",schema:"^CA[0-9a-fA-F]{32}$",parentSchema:schema40.properties.call_sid_to_coach,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.coaching !== undefined){
+let data4 = data.coaching;
+if((typeof data4 !== "boolean") && (data4 !== null)){
+const err7 = {instancePath:instancePath+"/coaching",schemaPath:"#/$defs/TwilioParticipant/properties/coaching/type",keyword:"type",params:{type: schema40.properties.coaching.type},message:"must be boolean,null",schema:schema40.properties.coaching.type,parentSchema:schema40.properties.coaching,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.conference_sid !== undefined){
+let data5 = data.conference_sid;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err8 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/$defs/TwilioParticipant/properties/conference_sid/type",keyword:"type",params:{type: schema40.properties.conference_sid.type},message:"must be string,null",schema:schema40.properties.conference_sid.type,parentSchema:schema40.properties.conference_sid,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern9.test(data5)){
+const err9 = {instancePath:instancePath+"/conference_sid",schemaPath:"#/$defs/TwilioParticipant/properties/conference_sid/pattern",keyword:"pattern",params:{pattern: "^CF[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CF[0-9a-fA-F]{32}$"+"\"",schema:"^CF[0-9a-fA-F]{32}$",parentSchema:schema40.properties.conference_sid,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.date_created !== undefined){
+let data6 = data.date_created;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err10 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/TwilioParticipant/properties/date_created/type",keyword:"type",params:{type: schema40.properties.date_created.type},message:"must be string,null",schema:schema40.properties.date_created.type,parentSchema:schema40.properties.date_created,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!(formats8(data6))){
+const err11 = {instancePath:instancePath+"/date_created",schemaPath:"#/$defs/TwilioParticipant/properties/date_created/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema40.properties.date_created,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.date_updated !== undefined){
+let data7 = data.date_updated;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err12 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/TwilioParticipant/properties/date_updated/type",keyword:"type",params:{type: schema40.properties.date_updated.type},message:"must be string,null",schema:schema40.properties.date_updated.type,parentSchema:schema40.properties.date_updated,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data7 === "string"){
+if(!(formats8(data7))){
+const err13 = {instancePath:instancePath+"/date_updated",schemaPath:"#/$defs/TwilioParticipant/properties/date_updated/format",keyword:"format",params:{format: "rfc2822-date"},message:"must match format \""+"rfc2822-date"+"\"",schema:"rfc2822-date",parentSchema:schema40.properties.date_updated,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.end_conference_on_exit !== undefined){
+let data8 = data.end_conference_on_exit;
+if((typeof data8 !== "boolean") && (data8 !== null)){
+const err14 = {instancePath:instancePath+"/end_conference_on_exit",schemaPath:"#/$defs/TwilioParticipant/properties/end_conference_on_exit/type",keyword:"type",params:{type: schema40.properties.end_conference_on_exit.type},message:"must be boolean,null",schema:schema40.properties.end_conference_on_exit.type,parentSchema:schema40.properties.end_conference_on_exit,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.muted !== undefined){
+let data9 = data.muted;
+if((typeof data9 !== "boolean") && (data9 !== null)){
+const err15 = {instancePath:instancePath+"/muted",schemaPath:"#/$defs/TwilioParticipant/properties/muted/type",keyword:"type",params:{type: schema40.properties.muted.type},message:"must be boolean,null",schema:schema40.properties.muted.type,parentSchema:schema40.properties.muted,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.hold !== undefined){
+let data10 = data.hold;
+if((typeof data10 !== "boolean") && (data10 !== null)){
+const err16 = {instancePath:instancePath+"/hold",schemaPath:"#/$defs/TwilioParticipant/properties/hold/type",keyword:"type",params:{type: schema40.properties.hold.type},message:"must be boolean,null",schema:schema40.properties.hold.type,parentSchema:schema40.properties.hold,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.start_conference_on_enter !== undefined){
+let data11 = data.start_conference_on_enter;
+if((typeof data11 !== "boolean") && (data11 !== null)){
+const err17 = {instancePath:instancePath+"/start_conference_on_enter",schemaPath:"#/$defs/TwilioParticipant/properties/start_conference_on_enter/type",keyword:"type",params:{type: schema40.properties.start_conference_on_enter.type},message:"must be boolean,null",schema:schema40.properties.start_conference_on_enter.type,parentSchema:schema40.properties.start_conference_on_enter,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data12 = data.status;
+if(typeof data12 !== "string"){
+const err18 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/TwilioParticipant/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.status.type,parentSchema:schema40.properties.status,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((((data12 === "queued") || (data12 === "connecting")) || (data12 === "ringing")) || (data12 === "connected")) || (data12 === "complete")) || (data12 === "failed"))){
+const err19 = {instancePath:instancePath+"/status",schemaPath:"#/$defs/TwilioParticipant/properties/status/enum",keyword:"enum",params:{allowedValues: schema40.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.status.enum,parentSchema:schema40.properties.status,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.queue_time !== undefined){
+let data13 = data.queue_time;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err20 = {instancePath:instancePath+"/queue_time",schemaPath:"#/$defs/TwilioParticipant/properties/queue_time/type",keyword:"type",params:{type: schema40.properties.queue_time.type},message:"must be string,null",schema:schema40.properties.queue_time.type,parentSchema:schema40.properties.queue_time,data:data13};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.uri !== undefined){
+let data14 = data.uri;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err21 = {instancePath:instancePath+"/uri",schemaPath:"#/$defs/TwilioParticipant/properties/uri/type",keyword:"type",params:{type: schema40.properties.uri.type},message:"must be string,null",schema:schema40.properties.uri.type,parentSchema:schema40.properties.uri,data:data14};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data14 === "string"){
+if(!pattern10.test(data14)){
+const err22 = {instancePath:instancePath+"/uri",schemaPath:"#/$defs/TwilioParticipant/properties/uri/pattern",keyword:"pattern",params:{pattern: "^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$"},message:"must match pattern \""+"^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$"+"\"",schema:"^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$",parentSchema:schema40.properties.uri,data:data14};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/$defs/TwilioParticipant/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(((((((((((((((key0 !== "account_sid") && (key0 !== "call_sid")) && (key0 !== "label")) && (key0 !== "call_sid_to_coach")) && (key0 !== "coaching")) && (key0 !== "conference_sid")) && (key0 !== "date_created")) && (key0 !== "date_updated")) && (key0 !== "end_conference_on_exit")) && (key0 !== "muted")) && (key0 !== "hold")) && (key0 !== "start_conference_on_enter")) && (key0 !== "status")) && (key0 !== "queue_time")) && (key0 !== "uri")){
+const err24 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties",schema:false,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 /**
  * A precompiled ajv validator: returns whether `data` is valid and leaves the violations on `errors`.
@@ -2420,12 +3745,16 @@ export const validators = {
   TelnyxErrors: validateTelnyxErrors as unknown as CompiledValidator,
   TelnyxParticipant: validateTelnyxParticipant as unknown as CompiledValidator,
   TelnyxUpdateParticipantRequest: validateTelnyxUpdateParticipantRequest as unknown as CompiledValidator,
+  TwilioError: validateTwilioError as unknown as CompiledValidator,
+  TwilioParticipant: validateTwilioParticipant as unknown as CompiledValidator,
+  TwilioUpdateParticipantRequest: validateTwilioUpdateParticipantRequest as unknown as CompiledValidator,
 };
 
 /** Response validators that also reject properties the spec does not declare. */
 export const strictValidators = {
   SignalWireParticipant: validateSignalWireParticipantStrict as unknown as CompiledValidator,
   TelnyxParticipant: validateTelnyxParticipantStrict as unknown as CompiledValidator,
+  TwilioParticipant: validateTwilioParticipantStrict as unknown as CompiledValidator,
 };
 
 /** Each schema's conditional rule: where its `anyOf` is, the fields it tests, its condition in words. */
@@ -2439,6 +3768,14 @@ export const conditions: Partial<Record<SchemaName, import("../src/contract/ajv-
     ]
   },
   "TelnyxUpdateParticipantRequest": {
+    "text": "Coaching is true",
+    "schemaPath": "#/allOf/1/anyOf",
+    "branch": 1,
+    "when": [
+      "Coaching"
+    ]
+  },
+  "TwilioUpdateParticipantRequest": {
     "text": "Coaching is true",
     "schemaPath": "#/allOf/1/anyOf",
     "branch": 1,

@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { operations, type OperationId } from "../generated/operations.js";
+import { type CompiledValidator, strictValidators, type SchemaName, validators } from "../generated/validators.js";
 import { formats } from "../src/contract/formats.js";
 import { validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/contract/validate.js";
 import { providerNames, providers, type Provider } from "../src/contract/providers.js";
@@ -20,7 +22,39 @@ interface Found {
   check: () => { ok: boolean; errors?: unknown };
 }
 
-const providerOf = (operationId: string): Provider => providerNames.find((p) => providers[p].operationId === operationId)!;
+const providerOf = (operationId: string): Provider | undefined => providerNames.find((p) => providers[p].operationId === operationId);
+
+/** How an operation's examples are checked: a request body, a participant (strictly), an error body. */
+interface Checks {
+  request(value: Record<string, unknown>): { ok: boolean; errors?: unknown };
+  participant(value: unknown): { ok: boolean; errors?: unknown };
+  error(value: unknown): { ok: boolean; errors?: unknown };
+}
+
+/** Through the package's contract functions, for a provider src/contract/providers.ts lists. */
+const providerChecks = (provider: Provider): Checks => ({
+  request: (value) => validateUpdateRequest(provider, value),
+  participant: (value) => validateParticipant(provider, value, { strict: true }),
+  error: (value) => validateErrorBody(provider, value),
+});
+
+/** Through the precompiled validators of the operation's schemas, for an operation whose provider it does not list yet. */
+function schemaChecks(operationId: OperationId): Checks {
+  const { requestSchema, successSchema, errorSchema } = operations[operationId];
+  const run = (validate: CompiledValidator, value: unknown) => ({ ok: validate(value), errors: validate.errors });
+  return {
+    request: (value) => run(validators[requestSchema as SchemaName], value),
+    participant: (value) => run(strictValidators[successSchema as keyof typeof strictValidators], value),
+    error: (value) => run(validators[errorSchema as SchemaName], value),
+  };
+}
+
+/** The operation's provider, as the examples' names say it (`twilio request …`), and how its examples are checked. */
+function checkerOf(operationId: OperationId): { name: string; checks: Checks } {
+  const provider = providerOf(operationId);
+  if (provider !== undefined) return { name: provider, checks: providerChecks(provider) };
+  return { name: operations[operationId].title.toLowerCase(), checks: schemaChecks(operationId) };
+}
 
 /** A test-time validator for schemas that have no precompiled one (parameters, components' own examples). */
 const ajv = new Ajv2020.default({ allErrors: true, strict: false, formats });
@@ -35,7 +69,7 @@ function findExamples(): Found[] {
   const found: Found[] = [];
   for (const [path, item] of Object.entries(spec.paths as Record<string, Record<string, Json>>)) {
     for (const operation of Object.values(item)) {
-      const provider = providerOf(operation.operationId as string);
+      const { name: provider, checks } = checkerOf(operation.operationId as OperationId);
       for (const parameter of (operation.parameters ?? []) as Json[]) {
         if ("example" in parameter) {
           found.push({
@@ -51,7 +85,7 @@ function findExamples(): Found[] {
           found.push({
             where: `${provider} request ${mediaType} ${name}`,
             value: example.value,
-            check: () => validateUpdateRequest(provider, example.value),
+            check: () => checks.request(example.value),
           });
         }
       }
@@ -61,10 +95,7 @@ function findExamples(): Found[] {
           found.push({
             where: `${provider} ${status} ${name}`,
             value: example.value,
-            check: () =>
-              status.startsWith("2")
-                ? validateParticipant(provider, example.value, { strict: true })
-                : validateErrorBody(provider, example.value),
+            check: () => (status.startsWith("2") ? checks.participant(example.value) : checks.error(example.value)),
           });
         }
       }
@@ -94,8 +125,13 @@ describe("examples in the bundled spec", () => {
     expect(count("signalwire request")).toBeGreaterThanOrEqual(6);
     expect(count("signalwire 200")).toBeGreaterThanOrEqual(6);
     expect(count("telnyx request")).toBeGreaterThanOrEqual(3);
-    for (const status of ["401", "404", "422"]) expect(count(`signalwire ${status}`) + count(`telnyx ${status}`)).toBeGreaterThanOrEqual(2);
-    expect(count("parameter")).toBe(6);
+    expect(count("twilio request")).toBeGreaterThanOrEqual(6);
+    expect(count("twilio 200")).toBeGreaterThanOrEqual(4);
+    for (const status of ["401", "404", "422"]) {
+      for (const provider of ["signalwire", "telnyx", "twilio"])
+        expect(count(`${provider} ${status}`), `${provider} ${status}`).toBeGreaterThanOrEqual(1);
+    }
+    expect(count("parameter")).toBe(9);
     expect(count("#/components/schemas/")).toBeGreaterThanOrEqual(4);
   });
 

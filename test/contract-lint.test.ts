@@ -33,8 +33,8 @@ describe("redocly lint", () => {
   });
 });
 
-/** The three published documents, each as SDK generators and API tooling read it, with each tool's own ruleset. */
-describe.each(["openapi.json", "signalwire.openapi.json", "telnyx.openapi.json"])("generated/%s", (file) => {
+/** The published documents, each as SDK generators and API tooling read it, with each tool's own ruleset. */
+describe.each(["openapi.json", "signalwire.openapi.json", "telnyx.openapi.json", "twilio.openapi.json"])("generated/%s", (file) => {
   const document = join(root, "generated", file);
   const rulesets = mkdtempSync(join(tmpdir(), "rulesets-"));
   afterAll(() => rmSync(rulesets, { recursive: true, force: true }));

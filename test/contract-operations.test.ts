@@ -1,4 +1,4 @@
-/** The two operations as the bundle and the generated operation facts describe them. */
+/** The operations as the bundle and the generated operation facts describe them. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -58,6 +58,28 @@ const expected = [
     statuses: ["200", "400", "401", "404", "405", "408", "413", "415", "422", "429", "431", "500", "503"],
     contentTypes: ["application/x-www-form-urlencoded", "application/json"],
     providerOperationIds: { telnyx: "UpdateTexmlConferenceParticipant", twilio: "UpdateParticipant" },
+  },
+  {
+    operationId: "updateTwilioParticipant",
+    url: "https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    auth: "basic",
+    fields: [
+      "Muted",
+      "Hold",
+      "HoldUrl",
+      "HoldMethod",
+      "AnnounceUrl",
+      "AnnounceMethod",
+      "WaitUrl",
+      "WaitMethod",
+      "BeepOnExit",
+      "EndConferenceOnExit",
+      "Coaching",
+      "CallSidToCoach",
+    ],
+    statuses: ["200", "400", "401", "404", "405", "408", "413", "415", "422", "429", "431", "500", "503"],
+    contentTypes: ["application/x-www-form-urlencoded"],
+    providerOperationIds: { twilio: "UpdateParticipant" },
   },
 ] as const;
 

@@ -24,7 +24,11 @@ function asOneObject(document: OpenApiDocument, name: string, fields: string): J
 describe("readerCopy", () => {
   it("drops every conditional rule of the contract and leaves the contract itself as it was", () => {
     const original = contract();
-    expect(schemasWithRule(original)).toEqual(["SignalWireUpdateParticipantRequest", "TelnyxUpdateParticipantRequest"]);
+    expect(schemasWithRule(original)).toEqual([
+      "SignalWireUpdateParticipantRequest",
+      "TelnyxUpdateParticipantRequest",
+      "TwilioUpdateParticipantRequest",
+    ]);
     const copy = readerCopy(original);
     expect(schemasWithRule(copy)).toEqual([]);
     expect(JSON.stringify(copy.components.schemas)).not.toContain('"anyOf":[{"title":"not coaching"');
@@ -35,7 +39,7 @@ describe("readerCopy", () => {
     const copy = readerCopy(contract());
     const expected = contract();
     const original = contract();
-    for (const provider of ["SignalWire", "Telnyx"]) {
+    for (const provider of ["SignalWire", "Telnyx", "Twilio"]) {
       const name = `${provider}UpdateParticipantRequest`;
       expected.components.schemas[name] = asOneObject(original, name, `${provider}UpdateParticipantFields`);
     }

@@ -159,6 +159,7 @@ describe("the API docs in headless Chromium", () => {
       "openapi.json",
       "signalwire.openapi.json",
       "telnyx.openapi.json",
+      "twilio.openapi.json",
       "mock-admin.html",
       "mock-admin.json",
     ]);

@@ -27,7 +27,7 @@ describe("generated/", () => {
     const types = readFileSync(join(generated, "types.ts"), "utf8");
     // The request is these fields and the coaching rule's two cases (a union in which the coaching case
     // requires Coaching and CallSidToCoach): every field of the fields themselves stays optional.
-    for (const schema of ["SignalWireUpdateParticipantFields", "TelnyxUpdateParticipantFields"]) {
+    for (const schema of ["SignalWireUpdateParticipantFields", "TelnyxUpdateParticipantFields", "TwilioUpdateParticipantFields"]) {
       const start = types.indexOf(`        ${schema}: {`);
       const body = types.slice(start, types.indexOf("\n        };", start));
       const fields = [...body.matchAll(/^ {12}(\w+)(\??):/gm)];

@@ -440,12 +440,12 @@ describe("start banner and files", () => {
   });
 
   it("serves each per-provider document as generated, and 404 for a document that does not exist", async () => {
-    for (const file of ["signalwire.openapi.json", "telnyx.openapi.json"]) {
+    for (const file of ["signalwire.openapi.json", "telnyx.openapi.json", "twilio.openapi.json"]) {
       const response = await send(mock.url, { method: "GET", path: `/${file}` });
       expect(response.status).toBe(200);
       expect(response.text).toBe(readFileSync(join(import.meta.dirname, "..", "generated", file), "utf8"));
     }
-    expect((await send(mock.url, { method: "GET", path: "/twilio.openapi.json" })).status).toBe(404);
+    expect((await send(mock.url, { method: "GET", path: "/plivo.openapi.json" })).status).toBe(404);
   });
 
   it("redirects /docs to /docs/, and refuses paths out of the docs folder", async () => {

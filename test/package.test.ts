@@ -82,6 +82,7 @@ describe("the tarball", () => {
       "generated/openapi.json",
       "generated/signalwire.openapi.json",
       "generated/telnyx.openapi.json",
+      "generated/twilio.openapi.json",
       "generated/mock-admin.json",
       "dist/docs/mock-admin.html",
       "dist/docs/mock-admin.js",
@@ -140,6 +141,7 @@ describe("the tarball", () => {
         "./openapi.json",
         "./signalwire.openapi.json",
         "./telnyx.openapi.json",
+        "./twilio.openapi.json",
         "./mock-admin.json",
       ]),
     );

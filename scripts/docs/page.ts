@@ -54,7 +54,7 @@ function scriptJson(value: unknown): string {
 function documentsNav(providerFiles: string[]): string {
   const links = providerFiles.map((file) => `<a href="${escapeHtml(file)}">${escapeHtml(file)}</a>`).join(", ");
   return (
-    `<nav id="documents"><a href="index.html">The contract</a> (<a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a>, both providers; ` +
+    `<nav id="documents"><a href="index.html">The contract</a> (<a href="${CONTRACT_FILE}">${CONTRACT_FILE}</a>, every provider; ` +
     `for SDK generators, one per provider: ${links}) · <a href="${ADMIN_PAGE}">The mock's admin API</a> ` +
     `(<a href="${ADMIN_FILE}">${ADMIN_FILE}</a>)</nav>`
   );

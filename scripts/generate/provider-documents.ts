@@ -32,7 +32,7 @@ function reachableSchemas(document: OpenApiDocument, value: unknown, found = new
   return found;
 }
 
-/** `Update a Conference Participant (SignalWire and Telnyx)` → `Update a Conference Participant (SignalWire)`. */
+/** `Update a Conference Participant (SignalWire, Telnyx and Twilio)` → `Update a Conference Participant (SignalWire)`. */
 function providerTitle(title: string, provider: string): string {
   const match = /^(.*) \([^()]+\)$/.exec(title);
   if (!match) throw new Error(`info.title "${title}" does not end with the providers in parentheses`);
@@ -62,7 +62,7 @@ export function buildProviderDocuments(document: BundledDocument): Record<string
       info: {
         ...document.info,
         title: providerTitle(document.info.title, tag.name),
-        description: `The ${tag.name} operation of the contract alone, for SDK generators; \`openapi.json\` holds both providers.\n\n${document.info.description ?? ""}`,
+        description: `The ${tag.name} operation of the contract alone, for SDK generators; \`openapi.json\` holds every provider's.\n\n${document.info.description ?? ""}`,
       },
       servers,
       tags: [tag],

@@ -1,8 +1,8 @@
 /**
  * What the generator matrix shares: a folder for each generator's output (under artifacts/, so the output
  * resolves zod, axios and @zodios/core from this repo's node_modules), the repo's TypeScript to type-check
- * it under `strict`, the two per-provider documents with what a call to the mock needs, and the scenario
- * every generated client runs: mute a participant, then start coaching one.
+ * it under `strict`, the per-provider documents with what a call to the mock needs, and the scenario every
+ * generated client runs against the mock: mute a participant, then start coaching one.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,13 +16,16 @@ import { startTestMock } from "../helpers/mock-server.js";
 export const root = join(import.meta.dirname, "..", "..");
 
 export interface ProviderCase {
-  name: "signalwire" | "telnyx";
+  name: "signalwire" | "telnyx" | "twilio";
   document: string;
-  operationId: "updateSignalWireParticipant" | "updateTelnyxParticipant";
+  operationId: "updateSignalWireParticipant" | "updateTelnyxParticipant" | "updateTwilioParticipant";
   /** The document's root server URL, as generated clients name their base URL. */
   server: string;
-  /** The base URL that points a generated client at the mock: Telnyx's paths sit under `/v2`. */
-  baseUrl: (mockOrigin: string) => string;
+  /**
+   * The base URL that points a generated client at the mock (Telnyx's paths sit under `/v2`); undefined for
+   * a provider the mock does not serve yet, whose generated clients are only type-checked.
+   */
+  baseUrl: ((mockOrigin: string) => string) | undefined;
   authorization: string;
   /** The path parameters, by the document's names, for the participant `call`. */
   pathParameters: (call: string) => Record<string, string>;
@@ -31,22 +34,53 @@ export interface ProviderCase {
   coached: string;
   /** The participant's field that names the coached call. */
   coachedField: "call_sid_to_coach" | "coaching_call_sid";
+  /** Whether an empty `CallSidToCoach` is a valid update (SignalWire and Telnyx: decision 6; Twilio: decision 22). */
+  emptyCallSidToCoach: boolean;
+}
+
+interface PathParameter {
+  name: string;
+  in: string;
+  example?: string;
+}
+
+/** The path parameters of the document's one operation, in order. */
+function pathParametersOf(document: string): PathParameter[] {
+  const { paths } = JSON.parse(readFileSync(document, "utf8")) as {
+    paths: Record<string, Record<string, { parameters?: PathParameter[] }>>;
+  };
+  const [operation] = Object.values(paths).flatMap((item) => Object.values(item));
+  return (operation?.parameters ?? []).filter((parameter) => parameter.in === "path");
 }
 
 /**
  * The path parameters of the document's one operation, by its names, filled by position as the contract's
  * paths are (account, conference, call), so a renamed parameter needs no change here.
  */
-function byPosition(document: string, call: string): Record<string, string> {
-  const { paths } = JSON.parse(readFileSync(document, "utf8")) as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
-  };
-  const [operation] = Object.values(paths).flatMap((item) => Object.values(item));
-  const names = (operation?.parameters ?? []).filter((parameter) => parameter.in === "path").map((parameter) => parameter.name);
-  const values = [ACCOUNT, CONFERENCE, call];
+function byPosition(document: string, call: string, account: string = ACCOUNT, conference: string = CONFERENCE): Record<string, string> {
+  const names = pathParametersOf(document).map((parameter) => parameter.name);
+  const values = [account, conference, call];
   if (names.length !== values.length) throw new Error(`${document}: expected three path parameters, found ${names.join(", ")}`);
   return Object.fromEntries(names.map((name, i) => [name, values[i]!]));
 }
+
+type Examples = Record<string, { value: Record<string, string> }>;
+
+/**
+ * Twilio's ids as its document's examples give them (Twilio's own example SIDs): the account, conference
+ * and participant of the path parameters' examples, and the call the coaching example coaches.
+ */
+function twilioExamples(document: string) {
+  const [account = "", conference = "", call = ""] = pathParametersOf(document).map((parameter) => parameter.example ?? "");
+  const { paths } = JSON.parse(readFileSync(document, "utf8")) as {
+    paths: Record<string, { post: { requestBody: { content: Record<string, { examples: Examples }> } } }>;
+  };
+  const form = Object.values(paths)[0]!.post.requestBody.content["application/x-www-form-urlencoded"]!;
+  return { account, conference, call, coached: form.examples.coaching!.value.CallSidToCoach! };
+}
+
+const TWILIO_DOCUMENT = join(root, "generated", "twilio.openapi.json");
+const TWILIO = twilioExamples(TWILIO_DOCUMENT);
 
 export const PROVIDERS: ProviderCase[] = [
   {
@@ -60,6 +94,7 @@ export const PROVIDERS: ProviderCase[] = [
     call: SW_CALLS[0],
     coached: SW_CALLS[1],
     coachedField: "call_sid_to_coach",
+    emptyCallSidToCoach: true,
   },
   {
     name: "telnyx",
@@ -72,8 +107,32 @@ export const PROVIDERS: ProviderCase[] = [
     call: TX_CALLS[0],
     coached: TX_CALLS[1],
     coachedField: "coaching_call_sid",
+    emptyCallSidToCoach: true,
+  },
+  {
+    name: "twilio",
+    document: TWILIO_DOCUMENT,
+    operationId: "updateTwilioParticipant",
+    server: "https://api.twilio.com",
+    // The mock does not serve Twilio yet: its clients are generated and type-checked, and Prism serves its document.
+    baseUrl: undefined,
+    // Any Basic credential: Prism checks that one is sent, not its value.
+    authorization: basic(TWILIO.account, "twilio-auth-token"),
+    pathParameters: (call) => byPosition(TWILIO_DOCUMENT, call, TWILIO.account, TWILIO.conference),
+    call: TWILIO.call,
+    coached: TWILIO.coached,
+    coachedField: "call_sid_to_coach",
+    emptyCallSidToCoach: false,
   },
 ];
+
+/** The providers the mock serves: the generated clients' calls run against these. */
+export const MOCKED_PROVIDERS = PROVIDERS.filter(
+  (provider): provider is ProviderCase & { baseUrl: (mockOrigin: string) => string } => provider.baseUrl !== undefined,
+);
+
+/** The name the document gives the provider's schemas: `TwilioUpdateParticipantRequest` for `updateTwilioParticipant`. */
+export const schemaPrefix = (provider: ProviderCase) => provider.operationId.slice("update".length, -"Participant".length);
 
 /** What one generator's test runs against: the mock, and a fresh folder for the generated code. */
 export interface GeneratorRun {
@@ -111,14 +170,15 @@ export function runTool(tool: string, args: string[], cwd = root): string {
 /** The `header` of `writeTypeChecks` for a generator that names its types after the schemas, in `module(provider)`. */
 export function namedTypes(module: (provider: ProviderCase["name"]) => string): string {
   return `import type { SignalWireUpdateParticipantRequest as SignalWireRequest } from "${module("signalwire")}";
-import type { TelnyxError, TelnyxUpdateParticipantRequest as TelnyxRequest } from "${module("telnyx")}";`;
+import type { TelnyxError, TelnyxUpdateParticipantRequest as TelnyxRequest } from "${module("telnyx")}";
+import type { TwilioError, TwilioUpdateParticipantRequest as TwilioRequest } from "${module("twilio")}";`;
 }
 
 /**
- * Writes `checks.ts` into `dir`: what every generator's types must say, against three type names the
- * caller's `header` defines: `SignalWireRequest`, `TelnyxRequest` and `TelnyxError`. An unused
- * `@ts-expect-error` fails the type check, so a type that lost the coaching rule, or an error type widened
- * to `unknown`, fails it.
+ * Writes `checks.ts` into `dir`: what every generator's types must say, against five type names the
+ * caller's `header` defines: `SignalWireRequest`, `TelnyxRequest`, `TelnyxError`, `TwilioRequest` and
+ * `TwilioError`. An unused `@ts-expect-error` fails the type check, so a type that lost the coaching rule,
+ * or an error type widened to `unknown`, fails it.
  */
 export function writeTypeChecks(dir: string, header: string): void {
   writeFileSync(join(dir, "checks.ts"), typeChecksSource(header));
@@ -136,6 +196,12 @@ export const telnyxCoachingNobody: TelnyxRequest = { Coaching: true };
 export const detail: string | undefined = ({ detail: "Resource not found" } as TelnyxError).detail;
 // @ts-expect-error an error's detail is a string: the type is an object, not unknown
 export const numericDetail: TelnyxError = { detail: 404 };
+export const twilioCoaching: TwilioRequest = { Coaching: true, CallSidToCoach: "${TWILIO.coached}" };
+// @ts-expect-error Coaching=true needs CallSidToCoach
+export const twilioCoachingNobody: TwilioRequest = { Coaching: true };
+export const twilioCode: number = ({ code: 20404, message: "Not Found", more_info: "", status: 404 } as TwilioError).code;
+// @ts-expect-error a Twilio error's code is a number: the type is an object, not unknown
+export const twilioTextCode: TwilioError = { code: "20404", message: "Not Found", more_info: "", status: 404 };
 `;
 }
 
