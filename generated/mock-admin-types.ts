@@ -116,7 +116,7 @@ export interface components {
          * @description Whose API a request is for.
          * @enum {string}
          */
-        Provider: "signalwire" | "telnyx";
+        Provider: "signalwire" | "telnyx" | "twilio";
         /**
          * violation
          * @description One problem with a request, as the validators report it.

@@ -303,7 +303,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateFault = validate23;
 const schema35 = {"title":"fault","description":"A pending fault.","type":"object","additionalProperties":false,"required":["id","times"],"properties":{"id":{"description":"The fault's id, as the journal names it.","type":"string"},"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"type":"string","description":"Only updates of this conference."},"callSid":{"type":"string","description":"Only updates of this participant."},"times":{"description":"How many more matching updates get it.","type":"integer","minimum":1},"status":{"type":"integer","description":"The status played."},"retryAfter":{"type":"integer","description":"The `Retry-After` of a 429, in seconds."},"delayMs":{"type":"integer","description":"The wait before answering."},"drop":{"type":"string","description":"How the connection is dropped.","enum":["reset","midResponse"]}}};
-const schema36 = {"title":"provider","description":"Whose API a request is for.","type":"string","enum":["signalwire","telnyx"]};
+const schema36 = {"title":"provider","description":"Whose API a request is for.","type":"string","enum":["signalwire","telnyx","twilio"]};
 const func1 = Object.prototype.hasOwnProperty;
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -374,7 +374,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!((data1 === "signalwire") || (data1 === "telnyx"))){
+if(!(((data1 === "signalwire") || (data1 === "telnyx")) || (data1 === "twilio"))){
 const err5 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -702,7 +702,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!((data0 === "signalwire") || (data0 === "telnyx"))){
+if(!(((data0 === "signalwire") || (data0 === "telnyx")) || (data0 === "twilio"))){
 const err7 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data0};
 if(vErrors === null){
 vErrors = [err7];
@@ -1135,7 +1135,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!((data3 === "signalwire") || (data3 === "telnyx"))){
+if(!(((data3 === "signalwire") || (data3 === "telnyx")) || (data3 === "twilio"))){
 const err16 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data3};
 if(vErrors === null){
 vErrors = [err16];

@@ -11,6 +11,7 @@ export const operations = {
       "ConferenceSid",
       "CallSid"
     ],
+    "pathParameterSchemas": {},
     "server": {
       "url": "https://{space}.signalwire.com",
       "variables": {
@@ -63,6 +64,9 @@ export const operations = {
       "conference_sid",
       "call_sid_or_participant_label"
     ],
+    "pathParameterSchemas": {
+      "call_sid_or_participant_label": "TelnyxCallId"
+    },
     "server": {
       "url": "https://api.telnyx.com/v2",
       "variables": {}
@@ -113,6 +117,11 @@ export const operations = {
       "ConferenceSid",
       "CallSid"
     ],
+    "pathParameterSchemas": {
+      "AccountSid": "TwilioAccountSid",
+      "ConferenceSid": "TwilioConferenceSid",
+      "CallSid": "TwilioCallSidOrLabel"
+    },
     "server": {
       "url": "https://api.twilio.com",
       "variables": {}

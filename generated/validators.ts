@@ -1156,24 +1156,15 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-export const validateTelnyxErrors = validate33;
-const schema52 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
-const schema53 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
-const schema54 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
-const pattern19 = new RegExp("^[0-9]+$", "");
+export const validateTelnyxCallId = validate33;
+const schema52 = {"title":"Telnyx call id","description":"A call control id such as `v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ`, or a participant label.","type":"string","minLength":1,"examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.code !== undefined){
-let data0 = data.code;
-if(typeof data0 === "string"){
-if(!pattern19.test(data0)){
-const err0 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema54.properties.code,data:data0};
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1184,7 +1175,48 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.code.type,parentSchema:schema54.properties.code,data:data0};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+export const validateTelnyxErrors = validate34;
+const schema53 = {"title":"Telnyx error envelope","description":"Telnyx's error body, a list of one or more errors.","type":"object","required":["errors"],"properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/TelnyxError"}}}};
+const schema54 = {"title":"Telnyx error","description":"One error. The 404 Telnyx's spec publishes for this endpoint carries only `detail`; other errors\ncarry `code` (from Telnyx's error list) and `title` too (decision 16).","anyOf":[{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["detail"]}]},{"allOf":[{"$ref":"#/$defs/TelnyxErrorFields"},{"required":["title"]}]}]};
+const schema55 = {"title":"Telnyx error fields","description":"The fields a Telnyx error may carry; each error has `detail` or `title`.","type":"object","properties":{"code":{"description":"Telnyx's error code, a string of digits.","type":"string","pattern":"^[0-9]+$"},"title":{"description":"A short summary of the error.","type":"string"},"detail":{"description":"What went wrong, in full.","type":"string"},"source":{"description":"Where in the request the error is.","type":"object","properties":{"pointer":{"description":"A JSON pointer to the field at fault, such as `/HoldMethod`.","type":"string"},"parameter":{"description":"The query or path parameter at fault.","type":"string"}}},"meta":{"description":"Further information.","type":"object","properties":{"url":{"description":"A page that explains the error code.","type":"string","format":"uri"}}}}};
+const pattern19 = new RegExp("^[0-9]+$", "");
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code !== undefined){
+let data0 = data.code;
+if(typeof data0 === "string"){
+if(!pattern19.test(data0)){
+const err0 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema55.properties.code,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.code.type,parentSchema:schema55.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1197,7 +1229,7 @@ errors++;
 if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.title.type,parentSchema:schema54.properties.title,data:data1};
+const err2 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.title.type,parentSchema:schema55.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1210,7 +1242,7 @@ errors++;
 if(data.detail !== undefined){
 let data2 = data.detail;
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.detail.type,parentSchema:schema54.properties.detail,data:data2};
+const err3 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.detail.type,parentSchema:schema55.properties.detail,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1226,7 +1258,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.pointer !== undefined){
 let data4 = data3.pointer;
 if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.pointer.type,parentSchema:schema54.properties.source.properties.pointer,data:data4};
+const err4 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.source.properties.pointer.type,parentSchema:schema55.properties.source.properties.pointer,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1239,7 +1271,7 @@ errors++;
 if(data3.parameter !== undefined){
 let data5 = data3.parameter;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.parameter.type,parentSchema:schema54.properties.source.properties.parameter,data:data5};
+const err5 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.source.properties.parameter.type,parentSchema:schema55.properties.source.properties.parameter,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1251,7 +1283,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.source.type,parentSchema:schema54.properties.source,data:data3};
+const err6 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.source.type,parentSchema:schema55.properties.source,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1268,7 +1300,7 @@ if(data6.url !== undefined){
 let data7 = data6.url;
 if(typeof data7 === "string"){
 if(!(formats26(data7))){
-const err7 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema54.properties.meta.properties.url,data:data7};
+const err7 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema55.properties.meta.properties.url,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1279,7 +1311,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.meta.properties.url.type,parentSchema:schema54.properties.meta.properties.url,data:data7};
+const err8 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.meta.properties.url.type,parentSchema:schema55.properties.meta.properties.url,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1291,7 +1323,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.meta.type,parentSchema:schema54.properties.meta,data:data6};
+const err9 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.meta.type,parentSchema:schema55.properties.meta,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1303,7 +1335,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err10 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1314,7 +1346,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.detail === undefined){
-const err11 = {instancePath,schemaPath:"#/anyOf/0/allOf/1/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema53.anyOf[0].allOf[1].required,parentSchema:schema53.anyOf[0].allOf[1],data};
+const err11 = {instancePath,schemaPath:"#/anyOf/0/allOf/1/required",keyword:"required",params:{missingProperty: "detail"},message:"must have required property '"+"detail"+"'",schema:schema54.anyOf[0].allOf[1].required,parentSchema:schema54.anyOf[0].allOf[1],data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1333,7 +1365,7 @@ if(data.code !== undefined){
 let data8 = data.code;
 if(typeof data8 === "string"){
 if(!pattern19.test(data8)){
-const err12 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema54.properties.code,data:data8};
+const err12 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\"",schema:"^[0-9]+$",parentSchema:schema55.properties.code,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1344,7 +1376,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.code.type,parentSchema:schema54.properties.code,data:data8};
+const err13 = {instancePath:instancePath+"/code",schemaPath:"#/$defs/TelnyxErrorFields/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.code.type,parentSchema:schema55.properties.code,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1357,7 +1389,7 @@ errors++;
 if(data.title !== undefined){
 let data9 = data.title;
 if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.title.type,parentSchema:schema54.properties.title,data:data9};
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/$defs/TelnyxErrorFields/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.title.type,parentSchema:schema55.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1370,7 +1402,7 @@ errors++;
 if(data.detail !== undefined){
 let data10 = data.detail;
 if(typeof data10 !== "string"){
-const err15 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.detail.type,parentSchema:schema54.properties.detail,data:data10};
+const err15 = {instancePath:instancePath+"/detail",schemaPath:"#/$defs/TelnyxErrorFields/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.detail.type,parentSchema:schema55.properties.detail,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1386,7 +1418,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.pointer !== undefined){
 let data12 = data11.pointer;
 if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.pointer.type,parentSchema:schema54.properties.source.properties.pointer,data:data12};
+const err16 = {instancePath:instancePath+"/source/pointer",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.source.properties.pointer.type,parentSchema:schema55.properties.source.properties.pointer,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1399,7 +1431,7 @@ errors++;
 if(data11.parameter !== undefined){
 let data13 = data11.parameter;
 if(typeof data13 !== "string"){
-const err17 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.source.properties.parameter.type,parentSchema:schema54.properties.source.properties.parameter,data:data13};
+const err17 = {instancePath:instancePath+"/source/parameter",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.source.properties.parameter.type,parentSchema:schema55.properties.source.properties.parameter,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1411,7 +1443,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.source.type,parentSchema:schema54.properties.source,data:data11};
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/TelnyxErrorFields/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.source.type,parentSchema:schema55.properties.source,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1428,7 +1460,7 @@ if(data14.url !== undefined){
 let data15 = data14.url;
 if(typeof data15 === "string"){
 if(!(formats26(data15))){
-const err19 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema54.properties.meta.properties.url,data:data15};
+const err19 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema55.properties.meta.properties.url,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1439,7 +1471,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.meta.properties.url.type,parentSchema:schema54.properties.meta.properties.url,data:data15};
+const err20 = {instancePath:instancePath+"/meta/url",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.meta.properties.url.type,parentSchema:schema55.properties.meta.properties.url,data:data15};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1451,7 +1483,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.meta.type,parentSchema:schema54.properties.meta,data:data14};
+const err21 = {instancePath:instancePath+"/meta",schemaPath:"#/$defs/TelnyxErrorFields/properties/meta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.meta.type,parentSchema:schema55.properties.meta,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1463,7 +1495,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err22 = {instancePath,schemaPath:"#/$defs/TelnyxErrorFields/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1474,7 +1506,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.title === undefined){
-const err23 = {instancePath,schemaPath:"#/anyOf/1/allOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema53.anyOf[1].allOf[1].required,parentSchema:schema53.anyOf[1].allOf[1],data};
+const err23 = {instancePath,schemaPath:"#/anyOf/1/allOf/1/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'",schema:schema54.anyOf[1].allOf[1].required,parentSchema:schema54.anyOf[1].allOf[1],data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1488,7 +1520,7 @@ var _valid0 = _errs22 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err24 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.anyOf,parentSchema:schema53,data};
+const err24 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema54.anyOf,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1508,17 +1540,17 @@ vErrors = null;
 }
 }
 }
-validate34.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1531,7 +1563,7 @@ if(data.errors !== undefined){
 let data0 = data.errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema52.properties.errors,data:data0};
+const err1 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1542,14 +1574,14 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate34(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate35(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.errors.type,parentSchema:schema52.properties.errors,data:data0};
+const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.errors.type,parentSchema:schema53.properties.errors,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1561,7 +1593,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1570,7 +1602,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
@@ -1858,17 +1890,17 @@ return errors === 0;
 }
 validate24.evaluated = {"props":{"account_sid":true,"api_version":true,"call_sid":true,"call_sid_legacy":true,"coaching":true,"coaching_call_sid":true,"coaching_call_sid_legacy":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"hold":true,"muted":true,"status":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateTelnyxUpdateParticipantRequest = validate36;
-const schema56 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
-const schema57 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
+export const validateTelnyxUpdateParticipantRequest = validate37;
+const schema57 = {"title":"Telnyx participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 8, 10 and 12).\n","allOf":[{"$ref":"#/$defs/TelnyxUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema58 = {"title":"Telnyx participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3\nor WAV file, or a TeXML document. Spelled `HoldUrl`, not `HoldURL` (decision 10).\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Telnyx states no default (decision 5)."},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called to announce something to the participant (an MP3 or WAV file, or a TeXML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL of an audio file played while the participant waits for the conference to start. Empty:\nplay nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires a non-empty\n`CallSidToCoach`; `false` stops coaching. Left out, it is `false` unless a non-empty\n`CallSidToCoach` is sent, which starts coaching (decision 7).\n","type":"boolean"},"CallSidToCoach":{"description":"The call id of the participant being coached, the only participant who hears the coach.\nRequired, and not empty, when `Coaching` is `true`. Sent without `Coaching`, a non-empty value\nstarts coaching (`Coaching` \"defaults to false unless CallSidToCoach is defined\", as Twilio\nsays; decision 7). The empty string stops coaching.\n","type":"string","examples":["v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ"]}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema57.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+if(!(func2.call(schema58.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1881,7 +1913,7 @@ errors++;
 if(data.Muted !== undefined){
 let data0 = data.Muted;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.Muted.type,parentSchema:schema57.properties.Muted,data:data0};
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.Muted.type,parentSchema:schema58.properties.Muted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1894,7 +1926,7 @@ errors++;
 if(data.Hold !== undefined){
 let data1 = data.Hold;
 if(typeof data1 !== "boolean"){
-const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.Hold.type,parentSchema:schema57.properties.Hold,data:data1};
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.Hold.type,parentSchema:schema58.properties.Hold,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2023,7 +2055,7 @@ errors++;
 if(data.WaitUrl !== undefined){
 let data6 = data.WaitUrl;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.WaitUrl.type,parentSchema:schema57.properties.WaitUrl,data:data6};
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.WaitUrl.type,parentSchema:schema58.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2095,7 +2127,7 @@ var _valid0 = _errs22 === errors;
 valid5 = _valid0;
 }
 if(!valid5){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema57.properties.WaitUrl.if,parentSchema:schema57.properties.WaitUrl,data:data6};
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema58.properties.WaitUrl.if,parentSchema:schema58.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2108,7 +2140,7 @@ errors++;
 if(data.BeepOnExit !== undefined){
 let data7 = data.BeepOnExit;
 if(typeof data7 !== "boolean"){
-const err19 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.BeepOnExit.type,parentSchema:schema57.properties.BeepOnExit,data:data7};
+const err19 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.BeepOnExit.type,parentSchema:schema58.properties.BeepOnExit,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2121,7 +2153,7 @@ errors++;
 if(data.EndConferenceOnExit !== undefined){
 let data8 = data.EndConferenceOnExit;
 if(typeof data8 !== "boolean"){
-const err20 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.EndConferenceOnExit.type,parentSchema:schema57.properties.EndConferenceOnExit,data:data8};
+const err20 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.EndConferenceOnExit.type,parentSchema:schema58.properties.EndConferenceOnExit,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2134,7 +2166,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data9 = data.Coaching;
 if(typeof data9 !== "boolean"){
-const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.Coaching.type,parentSchema:schema57.properties.Coaching,data:data9};
+const err21 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema58.properties.Coaching.type,parentSchema:schema58.properties.Coaching,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2147,7 +2179,7 @@ errors++;
 if(data.CallSidToCoach !== undefined){
 let data10 = data.CallSidToCoach;
 if(typeof data10 !== "string"){
-const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.CallSidToCoach.type,parentSchema:schema57.properties.CallSidToCoach,data:data10};
+const err22 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.CallSidToCoach.type,parentSchema:schema58.properties.CallSidToCoach,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2159,7 +2191,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2168,16 +2200,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 const _errs2 = errors;
@@ -2187,7 +2219,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching !== undefined){
 let data0 = data.Coaching;
 if(typeof data0 !== "boolean"){
-const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema56.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema57.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2197,7 +2229,7 @@ vErrors.push(err0);
 errors++;
 }
 if(false !== data0){
-const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema56.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema57.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2207,7 +2239,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(data0 === false)){
-const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema56.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema56.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema56.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema57.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema57.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema57.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2224,7 +2256,7 @@ if(!valid1){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema56.allOf[1].anyOf[1].required,parentSchema:schema56.allOf[1].anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema57.allOf[1].anyOf[1].required,parentSchema:schema57.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2234,7 +2266,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.CallSidToCoach === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema56.allOf[1].anyOf[1].required,parentSchema:schema56.allOf[1].anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema57.allOf[1].anyOf[1].required,parentSchema:schema57.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2246,7 +2278,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data1 = data.Coaching;
 if(typeof data1 !== "boolean"){
-const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema56.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema56.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema57.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2256,7 +2288,7 @@ vErrors.push(err5);
 errors++;
 }
 if(true !== data1){
-const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema56.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema57.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2266,7 +2298,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === true)){
-const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema56.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema56.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema56.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema57.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema57.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema57.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2280,7 +2312,7 @@ if(data.CallSidToCoach !== undefined){
 let data2 = data.CallSidToCoach;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2291,7 +2323,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema56.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema57.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2306,7 +2338,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.allOf[1].anyOf,parentSchema:schema56.allOf[1],data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema57.allOf[1].anyOf,parentSchema:schema57.allOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2326,19 +2358,117 @@ vErrors = null;
 }
 }
 }
-validate36.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-export const validateTwilioError = validate39;
-const schema63 = {"title":"Twilio error","description":"Twilio's error body. The four fields are required (inferred from every error body Twilio publishes;\nits schemas mark none required, decision 29).\n","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"Twilio's error code, from its error dictionary (decision 27): `20003` authentication, `20004` a\nmethod not allowed, `20404` not found, `20422` an invalid or unreadable parameter, `16028` the\nparticipant to be coached is not in the conference, `16099` the conference has ended, `20429` too\nmany requests, `20500` an internal error, `20503` the service is unavailable, `400` a bad request.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not Twilio's: for a rejected body,\nevery violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code, `https://www.twilio.com/docs/errors/<code>` in Twilio's\nexamples (a plain string, as Twilio publishes it).\n","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599},"details":{"description":"Further details of the error, when Twilio gives any (Twilio's Node SDK reads them; decision 29).","type":"object"}}};
+export const validateTwilioAccountSid = validate40;
+const schema64 = {"title":"account SID (AC and 32 hex digits)","description":"A Twilio account SID, 34 characters, as Twilio's spec patterns it (decision 19).","type":"string","pattern":"^AC[0-9a-fA-F]{32}$","examples":["ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]};
+const pattern6 = new RegExp("^AC[0-9a-fA-F]{32}$", "");
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern6.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^AC[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^AC[0-9a-fA-F]{32}$"+"\"",schema:"^AC[0-9a-fA-F]{32}$",parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate40.errors = vErrors;
+return errors === 0;
+}
+
+export const validateTwilioCallSidOrLabel = validate41;
+const schema65 = {"title":"call SID or participant label","description":"A participant's call SID (`CA…`) or its label, such as `customer` (decision 23).","type":"string","minLength":1,"examples":["CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","customer"]};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(func1(data) < 1){
+const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+export const validateTwilioConferenceSid = validate42;
+const schema66 = {"title":"conference SID (CF and 32 hex digits)","description":"A Twilio conference SID, 34 characters, as Twilio's spec patterns it (decision 19).","type":"string","pattern":"^CF[0-9a-fA-F]{32}$","examples":["CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]};
+const pattern9 = new RegExp("^CF[0-9a-fA-F]{32}$", "");
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data === "string"){
+if(!pattern9.test(data)){
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^CF[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CF[0-9a-fA-F]{32}$"+"\"",schema:"^CF[0-9a-fA-F]{32}$",parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+export const validateTwilioError = validate43;
+const schema67 = {"title":"Twilio error","description":"Twilio's error body. The four fields are required (inferred from every error body Twilio publishes;\nits schemas mark none required, decision 29).\n","type":"object","required":["code","message","more_info","status"],"properties":{"code":{"description":"Twilio's error code, from its error dictionary (decision 27): `20003` authentication, `20004` a\nmethod not allowed, `20404` not found, `20422` an invalid or unreadable parameter, `16028` the\nparticipant to be coached is not in the conference, `16099` the conference has ended, `20429` too\nmany requests, `20500` an internal error, `20503` the service is unavailable, `400` a bad request.\n","type":"integer"},"message":{"description":"What went wrong. This package's mock writes its own wording, not Twilio's: for a rejected body,\nevery violation, each as `Field: problem`.\n","type":"string","minLength":1},"more_info":{"description":"A page that explains the error code, `https://www.twilio.com/docs/errors/<code>` in Twilio's\nexamples (a plain string, as Twilio publishes it).\n","type":"string"},"status":{"description":"The HTTP status of the response.","type":"integer","minimum":400,"maximum":599},"details":{"description":"Further details of the error, when Twilio gives any (Twilio's Node SDK reads them; decision 29).","type":"object"}}};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2348,7 +2478,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2358,7 +2488,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.more_info === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "more_info"},message:"must have required property '"+"more_info"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "more_info"},message:"must have required property '"+"more_info"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2368,7 +2498,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.status === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2380,7 +2510,7 @@ errors++;
 if(data.code !== undefined){
 let data0 = data.code;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.code.type,parentSchema:schema63.properties.code,data:data0};
+const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.code.type,parentSchema:schema67.properties.code,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2394,7 +2524,7 @@ if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.message,data:data1};
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2405,7 +2535,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.message.type,parentSchema:schema63.properties.message,data:data1};
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.message.type,parentSchema:schema67.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2418,7 +2548,7 @@ errors++;
 if(data.more_info !== undefined){
 let data2 = data.more_info;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.more_info.type,parentSchema:schema63.properties.more_info,data:data2};
+const err7 = {instancePath:instancePath+"/more_info",schemaPath:"#/properties/more_info/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.more_info.type,parentSchema:schema67.properties.more_info,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2431,7 +2561,7 @@ errors++;
 if(data.status !== undefined){
 let data3 = data.status;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema63.properties.status.type,parentSchema:schema63.properties.status,data:data3};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.status.type,parentSchema:schema67.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2442,7 +2572,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 599 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema63.properties.status,data:data3};
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema67.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2452,7 +2582,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3 < 400 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema63.properties.status,data:data3};
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400",schema:400,parentSchema:schema67.properties.status,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2466,7 +2596,7 @@ errors++;
 if(data.details !== undefined){
 let data4 = data.details;
 if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.properties.details.type,parentSchema:schema63.properties.details,data:data4};
+const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.details.type,parentSchema:schema67.properties.details,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2478,7 +2608,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2487,15 +2617,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
 export const validateTwilioParticipant = validate27;
 const schema40 = {"title":"Twilio participant","description":"A participant of a Twilio conference. Twilio marks no field required and every field but `status`\nnullable (decision 24).\n","type":"object","properties":{"account_sid":{"title":"account SID (AC and 32 hex digits)","description":"The SID of the account that created the participant.","type":["string","null"],"pattern":"^AC[0-9a-fA-F]{32}$"},"call_sid":{"title":"call SID (CA and 32 hex digits)","description":"The SID of the participant's call.","type":["string","null"],"pattern":"^CA[0-9a-fA-F]{32}$"},"label":{"description":"The participant's label, if it was given one when it joined; the update may name the participant by it.","type":["string","null"]},"call_sid_to_coach":{"title":"call SID (CA and 32 hex digits)","description":"The call SID of the participant being coached, or `null`.","type":["string","null"],"pattern":"^CA[0-9a-fA-F]{32}$"},"coaching":{"description":"Whether the participant is coaching another call.","type":["boolean","null"]},"conference_sid":{"title":"conference SID (CF and 32 hex digits)","description":"The SID of the conference the participant is in.","type":["string","null"],"pattern":"^CF[0-9a-fA-F]{32}$"},"date_created":{"description":"When the participant was created (RFC 2822, checked as decision 2 says).","type":["string","null"],"format":"rfc2822-date"},"date_updated":{"description":"When the participant was last updated (RFC 2822, checked as decision 2 says).","type":["string","null"],"format":"rfc2822-date"},"end_conference_on_exit":{"description":"Whether the conference ends when the participant leaves it.","type":["boolean","null"]},"muted":{"description":"Whether the participant is muted.","type":["boolean","null"]},"hold":{"description":"Whether the participant is on hold.","type":["boolean","null"]},"start_conference_on_enter":{"description":"Whether the conference starts when the participant joins it, if it has not started yet.","type":["boolean","null"]},"status":{"description":"The status of the participant's call (decision 20).","type":"string","enum":["queued","connecting","ringing","connected","complete","failed"]},"queue_time":{"description":"The wait time in milliseconds before the participant's call is placed, as a string; Twilio gives it\nonly in the answer to a create participant request (decision 24).\n","type":["string","null"]},"uri":{"title":"participant URI (/2010-04-01/Accounts/AC…/Conferences/CF…/Participants/CA….json)","description":"The participant's URI, relative to `https://api.twilio.com`: the form of every `uri` Twilio\npublishes (Twilio types it as a plain string; decision 25).\n","type":["string","null"],"pattern":"^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$"}}};
-const pattern6 = new RegExp("^AC[0-9a-fA-F]{32}$", "");
 const pattern7 = new RegExp("^CA[0-9a-fA-F]{32}$", "");
-const pattern9 = new RegExp("^CF[0-9a-fA-F]{32}$", "");
 const pattern10 = new RegExp("^/2010-04-01/Accounts/AC[0-9a-fA-F]{32}/Conferences/CF[0-9a-fA-F]{32}/Participants/CA[0-9a-fA-F]{32}\\.json$", "");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2814,18 +2942,18 @@ return errors === 0;
 }
 validate27.evaluated = {"props":{"account_sid":true,"call_sid":true,"label":true,"call_sid_to_coach":true,"coaching":true,"conference_sid":true,"date_created":true,"date_updated":true,"end_conference_on_exit":true,"muted":true,"hold":true,"start_conference_on_enter":true,"status":true,"queue_time":true,"uri":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateTwilioUpdateParticipantRequest = validate40;
-const schema64 = {"title":"Twilio participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 7 and 21).\n","allOf":[{"$ref":"#/$defs/TwilioUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
-const schema65 = {"title":"Twilio participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3 or\nWAV file, or a TwiML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `AnnounceMethod` for an announcement to the participant (an MP3 or WAV file, or a TwiML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL called with `WaitMethod` before the conference has started: an MP3 or WAV file, or a TwiML\ndocument. Empty: play nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `WaitUrl`. Default `POST`.","default":"POST"},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires `CallSidToCoach`; `false`\nstops coaching. Left out, it is `false` unless `CallSidToCoach` is sent, which starts coaching\n(decision 7).\n","type":"boolean"},"CallSidToCoach":{"$ref":"#/$defs/TwilioCallSid","description":"The call SID of the participant being coached, the only participant who hears the coach. Required\nwhen `Coaching` is `true`. Sent without `Coaching`, it starts coaching (`Coaching` \"defaults to\nfalse unless call_sid_to_coach is defined\", as Twilio says; decision 7). Never empty: Twilio's\nway to stop coaching is `Coaching=false` (decision 22).\n"}}};
-const schema72 = {"title":"call SID (CA and 32 hex digits)","description":"A Twilio call SID, 34 characters, as Twilio's spec patterns it (decision 19).","type":"string","pattern":"^CA[0-9a-fA-F]{32}$","examples":["CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"]};
+export const validateTwilioUpdateParticipantRequest = validate44;
+const schema68 = {"title":"Twilio participant update","description":"The fields to change. None is required. `Coaching=true` needs a non-empty `CallSidToCoach`;\nfields not listed here are rejected (decisions 7 and 21).\n","allOf":[{"$ref":"#/$defs/TwilioUpdateParticipantFields"},{"anyOf":[{"title":"not coaching","properties":{"Coaching":{"type":"boolean","const":false,"enum":[false]}}},{"title":"coaching","required":["Coaching","CallSidToCoach"],"properties":{"Coaching":{"type":"boolean","const":true,"enum":[true]},"CallSidToCoach":{"type":"string","minLength":1}}}]}]};
+const schema69 = {"title":"Twilio participant update fields","description":"Every field of the update, each optional.","type":"object","additionalProperties":false,"properties":{"Muted":{"description":"Whether the participant should be muted. Left out, the mute state does not change.","type":"boolean"},"Hold":{"description":"Whether the participant should be on hold. Left out, the hold state does not change.","type":"boolean"},"HoldUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `HoldMethod` for the music played while the participant is on hold: an MP3 or\nWAV file, or a TwiML document.\n"},"HoldMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `HoldUrl`. Default `GET` (decision 5).","default":"GET"},"AnnounceUrl":{"$ref":"#/$defs/CallbackUrl","description":"The URL called with `AnnounceMethod` for an announcement to the participant (an MP3 or WAV file, or a TwiML document)."},"AnnounceMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `AnnounceUrl`. Default `POST`.","default":"POST"},"WaitUrl":{"description":"The URL called with `WaitMethod` before the conference has started: an MP3 or WAV file, or a TwiML\ndocument. Empty: play nothing while waiting (decision 13).\n","type":"string","if":{"minLength":1},"then":{"$ref":"#/$defs/CallbackUrl"}},"WaitMethod":{"$ref":"#/$defs/HttpMethod","description":"The HTTP method used to call `WaitUrl`. Default `POST`.","default":"POST"},"BeepOnExit":{"description":"Whether to play a notification beep to the conference when the participant leaves.","type":"boolean"},"EndConferenceOnExit":{"description":"Whether the conference ends when the participant leaves.","type":"boolean"},"Coaching":{"description":"Whether the participant is coaching another call. `true` requires `CallSidToCoach`; `false`\nstops coaching. Left out, it is `false` unless `CallSidToCoach` is sent, which starts coaching\n(decision 7).\n","type":"boolean"},"CallSidToCoach":{"$ref":"#/$defs/TwilioCallSid","description":"The call SID of the participant being coached, the only participant who hears the coach. Required\nwhen `Coaching` is `true`. Sent without `Coaching`, it starts coaching (`Coaching` \"defaults to\nfalse unless call_sid_to_coach is defined\", as Twilio says; decision 7). Never empty: Twilio's\nway to stop coaching is `Coaching=false` (decision 22).\n"}}};
+const schema76 = {"title":"call SID (CA and 32 hex digits)","description":"A Twilio call SID, 34 characters, as Twilio's spec patterns it (decision 19).","type":"string","pattern":"^CA[0-9a-fA-F]{32}$","examples":["CAbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"]};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema65.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+if(!(func2.call(schema69.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2838,7 +2966,7 @@ errors++;
 if(data.Muted !== undefined){
 let data0 = data.Muted;
 if(typeof data0 !== "boolean"){
-const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.Muted.type,parentSchema:schema65.properties.Muted,data:data0};
+const err1 = {instancePath:instancePath+"/Muted",schemaPath:"#/properties/Muted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.Muted.type,parentSchema:schema69.properties.Muted,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2851,7 +2979,7 @@ errors++;
 if(data.Hold !== undefined){
 let data1 = data.Hold;
 if(typeof data1 !== "boolean"){
-const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.Hold.type,parentSchema:schema65.properties.Hold,data:data1};
+const err2 = {instancePath:instancePath+"/Hold",schemaPath:"#/properties/Hold/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.Hold.type,parentSchema:schema69.properties.Hold,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2980,7 +3108,7 @@ errors++;
 if(data.WaitUrl !== undefined){
 let data6 = data.WaitUrl;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.WaitUrl.type,parentSchema:schema65.properties.WaitUrl,data:data6};
+const err13 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.WaitUrl.type,parentSchema:schema69.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3052,7 +3180,7 @@ var _valid0 = _errs22 === errors;
 valid5 = _valid0;
 }
 if(!valid5){
-const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema65.properties.WaitUrl.if,parentSchema:schema65.properties.WaitUrl,data:data6};
+const err18 = {instancePath:instancePath+"/WaitUrl",schemaPath:"#/properties/WaitUrl/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.properties.WaitUrl.if,parentSchema:schema69.properties.WaitUrl,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3088,7 +3216,7 @@ errors++;
 if(data.BeepOnExit !== undefined){
 let data8 = data.BeepOnExit;
 if(typeof data8 !== "boolean"){
-const err21 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.BeepOnExit.type,parentSchema:schema65.properties.BeepOnExit,data:data8};
+const err21 = {instancePath:instancePath+"/BeepOnExit",schemaPath:"#/properties/BeepOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.BeepOnExit.type,parentSchema:schema69.properties.BeepOnExit,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3101,7 +3229,7 @@ errors++;
 if(data.EndConferenceOnExit !== undefined){
 let data9 = data.EndConferenceOnExit;
 if(typeof data9 !== "boolean"){
-const err22 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.EndConferenceOnExit.type,parentSchema:schema65.properties.EndConferenceOnExit,data:data9};
+const err22 = {instancePath:instancePath+"/EndConferenceOnExit",schemaPath:"#/properties/EndConferenceOnExit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.EndConferenceOnExit.type,parentSchema:schema69.properties.EndConferenceOnExit,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3114,7 +3242,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data10 = data.Coaching;
 if(typeof data10 !== "boolean"){
-const err23 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema65.properties.Coaching.type,parentSchema:schema65.properties.Coaching,data:data10};
+const err23 = {instancePath:instancePath+"/Coaching",schemaPath:"#/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.Coaching.type,parentSchema:schema69.properties.Coaching,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3128,7 +3256,7 @@ if(data.CallSidToCoach !== undefined){
 let data11 = data.CallSidToCoach;
 if(typeof data11 === "string"){
 if(!pattern7.test(data11)){
-const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/$defs/TwilioCallSid/pattern",keyword:"pattern",params:{pattern: "^CA[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CA[0-9a-fA-F]{32}$"+"\"",schema:"^CA[0-9a-fA-F]{32}$",parentSchema:schema72,data:data11};
+const err24 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/$defs/TwilioCallSid/pattern",keyword:"pattern",params:{pattern: "^CA[0-9a-fA-F]{32}$"},message:"must match pattern \""+"^CA[0-9a-fA-F]{32}$"+"\"",schema:"^CA[0-9a-fA-F]{32}$",parentSchema:schema76,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3139,7 +3267,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/$defs/TwilioCallSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data11};
+const err25 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/$defs/TwilioCallSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3151,7 +3279,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3160,16 +3288,16 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 const _errs2 = errors;
@@ -3179,7 +3307,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching !== undefined){
 let data0 = data.Coaching;
 if(typeof data0 !== "boolean"){
-const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema64.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err0 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[1].anyOf[0].properties.Coaching.type,parentSchema:schema68.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3189,7 +3317,7 @@ vErrors.push(err0);
 errors++;
 }
 if(false !== data0){
-const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema64.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err1 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema68.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3199,7 +3327,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(data0 === false)){
-const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema64.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema64.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema64.allOf[1].anyOf[0].properties.Coaching,data:data0};
+const err2 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/0/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema68.allOf[1].anyOf[0].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema68.allOf[1].anyOf[0].properties.Coaching.enum,parentSchema:schema68.allOf[1].anyOf[0].properties.Coaching,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3216,7 +3344,7 @@ if(!valid1){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Coaching === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema64.allOf[1].anyOf[1].required,parentSchema:schema64.allOf[1].anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "Coaching"},message:"must have required property '"+"Coaching"+"'",schema:schema68.allOf[1].anyOf[1].required,parentSchema:schema68.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3226,7 +3354,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.CallSidToCoach === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema64.allOf[1].anyOf[1].required,parentSchema:schema64.allOf[1].anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/allOf/1/anyOf/1/required",keyword:"required",params:{missingProperty: "CallSidToCoach"},message:"must have required property '"+"CallSidToCoach"+"'",schema:schema68.allOf[1].anyOf[1].required,parentSchema:schema68.allOf[1].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3238,7 +3366,7 @@ errors++;
 if(data.Coaching !== undefined){
 let data1 = data.Coaching;
 if(typeof data1 !== "boolean"){
-const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema64.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err5 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[1].anyOf[1].properties.Coaching.type,parentSchema:schema68.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3248,7 +3376,7 @@ vErrors.push(err5);
 errors++;
 }
 if(true !== data1){
-const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema64.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err6 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema68.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3258,7 +3386,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === true)){
-const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema64.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema64.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema64.allOf[1].anyOf[1].properties.Coaching,data:data1};
+const err7 = {instancePath:instancePath+"/Coaching",schemaPath:"#/allOf/1/anyOf/1/properties/Coaching/enum",keyword:"enum",params:{allowedValues: schema68.allOf[1].anyOf[1].properties.Coaching.enum},message:"must be equal to one of the allowed values",schema:schema68.allOf[1].anyOf[1].properties.Coaching.enum,parentSchema:schema68.allOf[1].anyOf[1].properties.Coaching,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3272,7 +3400,7 @@ if(data.CallSidToCoach !== undefined){
 let data2 = data.CallSidToCoach;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err8 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3283,7 +3411,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema64.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
+const err9 = {instancePath:instancePath+"/CallSidToCoach",schemaPath:"#/allOf/1/anyOf/1/properties/CallSidToCoach/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[1].anyOf[1].properties.CallSidToCoach.type,parentSchema:schema68.allOf[1].anyOf[1].properties.CallSidToCoach,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3298,7 +3426,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema64.allOf[1].anyOf,parentSchema:schema64.allOf[1],data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema68.allOf[1].anyOf,parentSchema:schema68.allOf[1],data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3318,7 +3446,7 @@ vErrors = null;
 }
 }
 }
-validate40.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
@@ -3742,9 +3870,13 @@ export const validators = {
   SignalWireError: validateSignalWireError as unknown as CompiledValidator,
   SignalWireParticipant: validateSignalWireParticipant as unknown as CompiledValidator,
   SignalWireUpdateParticipantRequest: validateSignalWireUpdateParticipantRequest as unknown as CompiledValidator,
+  TelnyxCallId: validateTelnyxCallId as unknown as CompiledValidator,
   TelnyxErrors: validateTelnyxErrors as unknown as CompiledValidator,
   TelnyxParticipant: validateTelnyxParticipant as unknown as CompiledValidator,
   TelnyxUpdateParticipantRequest: validateTelnyxUpdateParticipantRequest as unknown as CompiledValidator,
+  TwilioAccountSid: validateTwilioAccountSid as unknown as CompiledValidator,
+  TwilioCallSidOrLabel: validateTwilioCallSidOrLabel as unknown as CompiledValidator,
+  TwilioConferenceSid: validateTwilioConferenceSid as unknown as CompiledValidator,
   TwilioError: validateTwilioError as unknown as CompiledValidator,
   TwilioParticipant: validateTwilioParticipant as unknown as CompiledValidator,
   TwilioUpdateParticipantRequest: validateTwilioUpdateParticipantRequest as unknown as CompiledValidator,

@@ -6,7 +6,7 @@ export interface OpenApiOperation {
   tags?: string[];
   servers?: { url: string; variables?: Record<string, { default: string; description?: string }> }[];
   security?: Record<string, string[]>[];
-  parameters?: { name: string; in: string }[];
+  parameters?: { name: string; in: string; schema?: JsonSchema }[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
 }

@@ -57,6 +57,12 @@ export function buildOperations(document: OpenApiDocument): string {
       method,
       path,
       pathParameters: (operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
+      /** The component schema each path parameter refers to, where it refers to one: its validator checks an id. */
+      pathParameterSchemas: Object.fromEntries(
+        (operation.parameters ?? [])
+          .filter((p) => p.in === "path" && typeof p.schema?.$ref === "string")
+          .map((p) => [p.name, schemaName(p.schema!)]),
+      ),
       server:
         server === undefined
           ? undefined

@@ -37,12 +37,15 @@ function assertNoUnevaluated(value: unknown, path: string): void {
   }
 }
 
-/** The schemas that get a validator: every request body and every response body of every operation. */
+/** The schemas that get a validator: every request body, response body and named path parameter schema of every operation. */
 function validatedSchemas(document: OpenApiDocument): { names: string[]; strictNames: string[] } {
   const names = new Set<string>();
   const strictNames = new Set<string>();
   for (const { operation } of listOperations(document)) {
     for (const { schema } of Object.values(operation.requestBody?.content ?? {})) names.add(schemaName(schema));
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.in === "path" && typeof parameter.schema?.$ref === "string") names.add(schemaName(parameter.schema));
+    }
     for (const [status, response] of Object.entries(operation.responses)) {
       for (const { schema } of Object.values(response.content ?? {})) {
         names.add(schemaName(schema));

@@ -76,8 +76,12 @@ function toViolation(error: ErrorObject, condition?: string): Violation {
         expected: suggestion ?? "no such field",
       };
     }
-    case "type":
-      return valueViolation("invalid_type", `must be ${withArticle(String(params.type))}`, String(params.type));
+    case "type": {
+      // A nullable field's type is a list: "a string or null".
+      const types = String(params.type).split(",");
+      const expected = types.map((type) => (type === "null" ? "null" : withArticle(type))).join(" or ");
+      return valueViolation("invalid_type", `must be ${expected}`, types.join(" or "));
+    }
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map((v) => String(v)).join(", ");
       return valueViolation("invalid_enum", `must be one of ${allowed}`, `one of ${allowed}`);

@@ -3,11 +3,10 @@
  * server, auth kind, content types, schemas and request field types, read from the spec
  * (generated/operations.ts, generated/types.ts). Code looks provider facts up here, never re-types them.
  *
- * What the spec cannot say lives with the one part that needs it, each a table keyed by provider or auth kind:
- * - `mock/error-bodies.ts`: how each provider words and codes an error (its body's values, not its schema);
- * - `mock/participants.ts`: the values a participant starts with and how each provider shows whom it coaches;
- * - `mock/auth.ts` and `client/index.ts`: how each auth kind reads and writes the Authorization header;
- * - `mock/banner.ts`: how curl sends each auth kind's credentials.
+ * What the spec cannot say lives in one file per provider, `mock/core/providers/` (how it codes and words an
+ * error, a fresh participant, the other paths it is called on, its hosts, seeds and credentials' options), and
+ * in its factory in `client/index.ts`; tables keyed by auth kind say how each reads and writes the
+ * Authorization header (`mock/core/auth.ts`, `client/authorization.ts`) and how curl sends it (`mock/core/banner.ts`).
  */
 import { operations as specOperations } from "../../generated/operations.js";
 import type { operations } from "../../generated/types.js";
@@ -15,6 +14,7 @@ import type { operations } from "../../generated/types.js";
 export const providers = {
   signalwire: { operationId: "updateSignalWireParticipant", ...specOperations.updateSignalWireParticipant },
   telnyx: { operationId: "updateTelnyxParticipant", ...specOperations.updateTelnyxParticipant },
+  twilio: { operationId: "updateTwilioParticipant", ...specOperations.updateTwilioParticipant },
 } as const;
 
 export type Provider = keyof typeof providers;

@@ -109,3 +109,22 @@ export function validateErrorBody<P extends Provider>(provider: P, json: unknown
     return check(providers[provider].errorSchema, json);
   });
 }
+
+/**
+ * Checks an id against the schema the spec gives a provider's path parameter (`AccountSid`: Twilio's
+ * `^AC[0-9a-fA-F]{32}$`); an id of a parameter with no named schema passes. Violations name the id as `""`.
+ */
+export function validatePathParameter(provider: Provider, parameter: string, value: unknown): ValidationResult<string> {
+  const schema = pathParameterSchema(provider, parameter);
+  if (schema === undefined) return { ok: true, value: value as string };
+  return guarded(() => check<string>(schema, value));
+}
+
+/** Whether the spec gives a provider's path parameter a schema of its own (Twilio's ids, Telnyx's call id). */
+export const hasPathParameterSchema = (provider: Provider, parameter: string): boolean =>
+  pathParameterSchema(provider, parameter) !== undefined;
+
+function pathParameterSchema(provider: Provider, parameter: string): SchemaName | undefined {
+  const schemas = providers[provider].pathParameterSchemas as Readonly<Record<string, SchemaName>>;
+  return Object.hasOwn(schemas, parameter) ? schemas[parameter] : undefined;
+}
