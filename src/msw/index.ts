@@ -34,7 +34,7 @@ async function responseOf(answer: Answer): Promise<Response> {
   if (delivery?.delayMs) await delay(delivery.delayMs);
   if (delivery?.drop === "reset") return HttpResponse.error();
   if (delivery?.drop === "midResponse") {
-    const start = new TextEncoder().encode(answer.body);
+    const start = utf8.encode(answer.body);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(start);
@@ -43,8 +43,13 @@ async function responseOf(answer: Answer): Promise<Response> {
     });
     return new HttpResponse(body, { status: answer.status, headers: answer.headers });
   }
-  return new HttpResponse(answer.body === "" ? null : answer.body, { status: answer.status, headers: answer.headers });
+  // Framed as a server frames it: a client on a keep-alive agent (Twilio's Node SDK) otherwise waits for the end
+  // of a mocked body that has no Content-Length, and never answers.
+  const headers = { ...answer.headers, "content-length": String(utf8.encode(answer.body).byteLength) };
+  return new HttpResponse(answer.body === "" ? null : answer.body, { status: answer.status, headers });
 }
+
+const utf8 = new TextEncoder();
 
 /** A mocked request handed to the core; `answered` resolves with the core's answer. */
 function exchangeOf(request: Request): { exchange: Exchange; answered: Promise<Answer> } {

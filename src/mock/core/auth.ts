@@ -58,30 +58,47 @@ class MaskedToken {
   }
 }
 
+/** Whether `text` from `start` is one of the tokens; every token is compared, so the time says not which. */
+function matchesAny(tokens: readonly MaskedToken[], text: string, start = 0): boolean {
+  let matched = false;
+  for (const token of tokens) if (token.matches(text, start)) matched = true;
+  return matched;
+}
+
 /** The value of one of the credential options: the one given, or the built-in test credential. */
 const optionValue = (options: CredentialOptions, name: keyof CredentialOptions) => options[name] ?? DEFAULT_CREDENTIALS[name];
 
 export class Credentials {
-  readonly #expected: Readonly<Record<Provider, MaskedToken>>;
+  readonly #expected: Readonly<Record<Provider, readonly MaskedToken[]>>;
   /** Whether the built-in test credentials are in use, per provider (only those may be printed). */
   readonly usesDefaults: Readonly<Record<Provider, boolean>>;
-  /** Each provider's Basic user (SignalWire's Project ID), which is no secret; undefined for a Bearer key. */
+  /** Each provider's first Basic user (SignalWire's Project ID, Twilio's Account SID), which is no secret; undefined for a Bearer key. */
   readonly users: Readonly<Record<Provider, string | undefined>>;
+  /** The account each provider's credentials name, where they name one (SignalWire's Project ID, Twilio's Account SID). */
+  readonly accounts: Readonly<Record<Provider, string | undefined>>;
 
   constructor(options: CredentialOptions = {}) {
-    const expected = {} as Record<Provider, MaskedToken>;
+    const expected = {} as Record<Provider, MaskedToken[]>;
     const usesDefaults = {} as Record<Provider, boolean>;
     const users = {} as Record<Provider, string | undefined>;
+    const accounts = {} as Record<Provider, string | undefined>;
     for (const provider of providerNames) {
-      const { user, secret } = mockProviders[provider].credentials;
-      users[provider] = user === undefined ? undefined : optionValue(options, user);
-      const token = expectedToken[providers[provider].auth](users[provider] ?? "", optionValue(options, secret));
-      expected[provider] = new MaskedToken(token);
-      usesDefaults[provider] = options[secret] === undefined && (user === undefined || options[user] === undefined);
+      const { pairs, account } = mockProviders[provider].credentials;
+      expected[provider] = pairs.map(({ user, secret }) => {
+        const userValue = user === undefined ? "" : optionValue(options, user);
+        return new MaskedToken(expectedToken[providers[provider].auth](userValue, optionValue(options, secret)));
+      });
+      const first = pairs[0]!;
+      users[provider] = first.user === undefined ? undefined : optionValue(options, first.user);
+      accounts[provider] = account === "firstSeeded" ? undefined : optionValue(options, account);
+      usesDefaults[provider] = pairs.every(
+        ({ user, secret }) => options[secret] === undefined && (user === undefined || options[user] === undefined),
+      );
     }
     this.#expected = expected;
     this.usesDefaults = usesDefaults;
     this.users = users;
+    this.accounts = accounts;
   }
 
   /**
@@ -92,12 +109,12 @@ export class Credentials {
   accepts(provider: Provider, header: string | undefined): boolean {
     const kind = providers[provider].auth;
     const expected = this.#expected[provider];
-    if (header === undefined || !startsWithScheme(kind, header)) return expected.matches("") && false;
+    if (header === undefined || !startsWithScheme(kind, header)) return matchesAny(expected, "") && false;
     const start = kind.length + 1;
     if (mayBeSpace(header.charCodeAt(start)) || mayBeSpace(header.charCodeAt(header.length - 1))) {
-      return expected.matches(header.slice(start).trim());
+      return matchesAny(expected, header.slice(start).trim());
     }
-    return expected.matches(header, start);
+    return matchesAny(expected, header, start);
   }
 
   toJSON(): string {

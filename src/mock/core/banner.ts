@@ -26,8 +26,8 @@ export function startBanner(url: string, state: MockState): string {
   for (const provider of providerNames) {
     const example = state.ownedSample(provider);
     if (example === undefined) continue;
-    const { secret, placeholder } = mockProviders[provider].credentials;
-    const shown = state.credentials.usesDefaults[provider] ? DEFAULT_CREDENTIALS[secret] : placeholder;
+    const { pairs, placeholder } = mockProviders[provider].credentials;
+    const shown = state.credentials.usesDefaults[provider] ? DEFAULT_CREDENTIALS[pairs[0]!.secret] : placeholder;
     const auth = curlAuth[providers[provider].auth](state.credentials.users[provider] ?? "", shown);
     lines.push(
       "",

@@ -12,6 +12,8 @@ import { mockProviders } from "./providers/index.js";
 
 export interface FixtureParticipant {
   call_sid: string;
+  /** A label that names the participant in a path instead of its call id (shown in the participant where the provider shows labels: Twilio). */
+  label?: string;
   /** Any other participant property, snake_case as the provider renders it, to start with. */
   [property: string]: unknown;
 }
@@ -33,16 +35,17 @@ export type Fixtures = Partial<Record<Provider, { accounts: FixtureAccount[] }>>
 export function defaultFixtures(accountOf: (provider: Provider) => string): Fixtures {
   const fixtures: Fixtures = {};
   for (const provider of providerNames) {
-    const { conference, calls } = mockProviders[provider].seed;
-    const participants = calls.map((call_sid) => ({ call_sid }));
+    const { conference, participants: seeds } = mockProviders[provider].seed;
+    const participants = seeds.map(({ call, label }) => ({ call_sid: call, ...(label === undefined ? {} : { label }) }));
     fixtures[provider] = { accounts: [{ sid: accountOf(provider), conferences: [{ sid: conference, participants }] }] };
   }
   return fixtures;
 }
 
-/** One participant as the mock holds it, with where it is. */
+/** One participant as the mock holds it, with where it is and the label that also names it. */
 export interface SeededParticipant {
   readonly ref: ParticipantRef;
+  readonly label?: string;
   readonly participant: ParticipantJson;
 }
 
@@ -60,7 +63,30 @@ function sidAt(entry: unknown, key: string, where: string): string {
   return sid;
 }
 
-/** Every participant of a fixture, checked against the spec (strictly: a typo in a property name is caught). */
+/**
+ * One participant of a fixture, checked against the spec (strictly: a typo in a property name is caught). `names`
+ * holds the call ids and labels its conference has so far: each names one participant.
+ */
+function seedParticipant(conference: Omit<ParticipantRef, "call">, entry: unknown, where: string, names: Set<string>): SeededParticipant {
+  const call = sidAt(entry, "call_sid", where);
+  const { label, ...properties } = entry as Record<string, unknown>;
+  if (label !== undefined && (typeof label !== "string" || label === ""))
+    throw new FixtureError(`${where}.label must be a non-empty string`);
+  for (const name of label === undefined ? [call] : [call, label]) {
+    if (names.has(name)) throw new FixtureError(`${where}: ${JSON.stringify(name)} already names a participant of this conference`);
+    names.add(name);
+  }
+  const ref: ParticipantRef = { ...conference, call };
+  const fresh = freshParticipant(ref);
+  const location = { account_sid: fresh.account_sid, conference_sid: fresh.conference_sid, uri: fresh.uri };
+  const shown = mockProviders[ref.provider].showsLabel && label !== undefined ? { label } : {};
+  const participant = { ...fresh, ...properties, ...shown, ...location };
+  const checked = validateParticipant(ref.provider, participant, { strict: true });
+  if (!checked.ok) throw new FixtureError(where, checked.errors);
+  return { ref, ...(label === undefined ? {} : { label }), participant: Object.freeze(participant) };
+}
+
+/** Every participant of a fixture, each checked against the spec. */
 export function seedParticipants(fixtures: unknown): SeededParticipant[] {
   if (!isRecord(fixtures)) throw new FixtureError("fixtures must be a JSON object with a key per provider");
   const seeded: SeededParticipant[] = [];
@@ -71,17 +97,10 @@ export function seedParticipants(fixtures: unknown): SeededParticipant[] {
       const accountSid = sidAt(account, "sid", accountWhere);
       listAt(account, "conferences", accountWhere).forEach((conference, c) => {
         const conferenceWhere = `${accountWhere}.conferences[${c}]`;
-        const conferenceSid = sidAt(conference, "sid", conferenceWhere);
+        const place = { provider, account: accountSid, conference: sidAt(conference, "sid", conferenceWhere) };
+        const names = new Set<string>();
         listAt(conference, "participants", conferenceWhere).forEach((entry, p) => {
-          const where = `${conferenceWhere}.participants[${p}]`;
-          const call = sidAt(entry, "call_sid", where);
-          const ref: ParticipantRef = { provider, account: accountSid, conference: conferenceSid, call };
-          const fresh = freshParticipant(ref);
-          const location = { account_sid: fresh.account_sid, conference_sid: fresh.conference_sid, uri: fresh.uri };
-          const participant = { ...fresh, ...(entry as object), ...location };
-          const checked = validateParticipant(provider, participant, { strict: true });
-          if (!checked.ok) throw new FixtureError(where, checked.errors);
-          seeded.push({ ref, participant: Object.freeze(participant) });
+          seeded.push(seedParticipant(place, entry, `${conferenceWhere}.participants[${p}]`, names));
         });
       });
     });

@@ -8,6 +8,7 @@
  * update applied in one step (`store.ts`) → an answer that itself validates against the spec → journal.
  */
 import { providers } from "../../contract/providers.js";
+import { hasPathParameterSchema, validatePathParameter } from "../../contract/validate.js";
 import { AdminApi, isAdminPath } from "./admin.js";
 import { delayedBy, failureAnswer, faultAnswer, jsonAnswer, participantAnswer } from "./answers.js";
 import type { MockControls } from "./controls.js";
@@ -57,7 +58,7 @@ export class MockApi {
       return;
     }
     const found = this.#state.store.seatOf(routes);
-    const route = found?.route ?? routes[0]!;
+    const route = found?.route ?? this.#likeliestRoute(routes);
     let fault: Fault | undefined;
     try {
       fault = this.#faultFor(exchange, route);
@@ -68,6 +69,21 @@ export class MockApi {
     } catch {
       this.#finish(exchange, this.#entry(exchange, route, fault), failureAnswer(route.provider, INTERNAL));
     }
+  }
+
+  /**
+   * Of the routes a path can be that lead to no participant, the provider's whose answer it gets (SignalWire's
+   * SDK path is also Twilio's): the one whose provider has that account, else the one whose account matches its
+   * provider's account id schema (Twilio's `AC…`), else the first.
+   */
+  #likeliestRoute(routes: readonly Route[]): Route {
+    if (routes.length === 1) return routes[0]!;
+    const { store } = this.#state;
+    const accountFits = (route: Route) => {
+      const parameter = (providers[route.provider].pathParameters as readonly string[])[0]!;
+      return hasPathParameterSchema(route.provider, parameter) && validatePathParameter(route.provider, parameter, route.account).ok;
+    };
+    return routes.find((route) => store.hasAccount(route.provider, route.account)) ?? routes.find(accountFits) ?? routes[0]!;
   }
 
   /** The fault an update takes, if one matches it (only POSTs to the operation take faults). */

@@ -71,10 +71,10 @@ export function resembledProvider(pathname: string): Provider | undefined {
   return prefixes.find(({ prefix }) => `${pathname}/`.startsWith(prefix))?.provider;
 }
 
-/** The participant's own `uri`: its documented path with `.json`, ids percent-encoded where needed. */
+/** The participant's own `uri`: its documented path, ending in `.json`, ids percent-encoded where needed. */
 export function participantUri(ref: ParticipantRef): string {
   const names = providers[ref.provider].pathParameters as readonly string[];
   const values = [ref.account, ref.conference, ref.call];
   const path = fillPath(documentedPath(ref.provider), (name) => encodeURIComponent(values[names.indexOf(name)]!).replace(/%3A/gi, ":"));
-  return `${path}.json`;
+  return path.endsWith(".json") ? path : `${path}.json`;
 }

@@ -26,14 +26,14 @@ export class MockState {
 
   constructor(options: MockStateOptions = {}) {
     this.credentials = new Credentials(options);
-    const { users } = this.credentials;
-    const accountOf = (provider: Provider) => users[provider] ?? mockProviders[provider].seed.account;
-    this.seeded = seedParticipants(options.fixtures ?? defaultFixtures(accountOf));
+    const { accounts } = this.credentials;
+    this.seeded = seedParticipants(
+      options.fixtures ?? defaultFixtures((provider) => accounts[provider] ?? mockProviders[provider].seed.account),
+    );
     this.store = new ParticipantStore(this.seeded);
     const owners = {} as Record<Provider, string | undefined>;
     for (const provider of providerNames) {
-      const opens = mockProviders[provider].credentials.account;
-      owners[provider] = opens === "user" ? users[provider] : this.seeded.find((s) => s.ref.provider === provider)?.ref.account;
+      owners[provider] = accounts[provider] ?? this.seeded.find((s) => s.ref.provider === provider)?.ref.account;
     }
     this.owners = owners;
   }

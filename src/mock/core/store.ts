@@ -8,10 +8,19 @@ import type { SeededParticipant } from "./fixtures.js";
 import { type ParticipantRef, refKey } from "./participant-ref.js";
 import type { ParticipantJson } from "./participants.js";
 
-/** A conference: its participants' seats, by call id. */
+/** A conference: its participants' seats, by call id and by label. */
 export interface Conference {
   readonly seats: ReadonlyMap<string, Seat>;
+  readonly labels: ReadonlyMap<string, Seat>;
 }
+
+interface OwnConference {
+  readonly seats: Map<string, Seat>;
+  readonly labels: Map<string, Seat>;
+}
+
+/** The key of a participant's conference: its provider, account and conference. */
+const conferenceKey = (ref: ParticipantRef) => refKey({ ...ref, call: "" });
 
 /** One participant's place in its conference, and the participant as it is now (frozen, replaced on change). */
 export interface Seat {
@@ -24,16 +33,17 @@ export class ParticipantStore {
   readonly #seeded: readonly SeededParticipant[];
   /** Every seat, by its participant's key (`refKey`). */
   readonly #seats = new Map<string, Seat>();
+  readonly #conferences = new Map<string, OwnConference>();
 
   constructor(seeded: readonly SeededParticipant[]) {
     this.#seeded = seeded;
-    const conferences = new Map<string, { seats: Map<string, Seat> }>();
-    for (const { ref, participant } of seeded) {
-      const conferenceKey = refKey({ ...ref, call: "" });
-      const conference = conferences.get(conferenceKey) ?? { seats: new Map<string, Seat>() };
-      conferences.set(conferenceKey, conference);
+    for (const { ref, label, participant } of seeded) {
+      const key = conferenceKey(ref);
+      const conference = this.#conferences.get(key) ?? { seats: new Map<string, Seat>(), labels: new Map<string, Seat>() };
+      this.#conferences.set(key, conference);
       const seat: Seat = { ref, conference, participant };
       conference.seats.set(ref.call, seat);
+      if (label !== undefined) conference.labels.set(label, seat);
       this.#seats.set(refKey(ref), seat);
     }
   }
@@ -44,15 +54,24 @@ export class ParticipantStore {
   }
 
   /**
-   * The seat the first of `routes` that names one leads to (routes come most literal first: the exact id
-   * wins), with that route; undefined when none does.
+   * The seat the first of `routes` that names one leads to, by call id or else by label (routes come most
+   * literal first: the exact id wins), with that route; undefined when none does.
    */
   seatOf<R extends ParticipantRef & { readonly key: string }>(routes: readonly R[]): { seat: Seat; route: R } | undefined {
     for (const route of routes) {
       const seat = this.#seats.get(route.key);
       if (seat !== undefined) return { seat, route };
     }
+    for (const route of routes) {
+      const seat = this.#conferences.get(conferenceKey(route))?.labels.get(route.call);
+      if (seat !== undefined) return { seat, route };
+    }
     return undefined;
+  }
+
+  /** Whether an account holds a conference of a provider's (a path's account, told apart where two providers share a path). */
+  hasAccount(provider: Provider, account: string): boolean {
+    return this.#seeded.some(({ ref }) => ref.provider === provider && ref.account === account);
   }
 
   /** The seats that match (one conference, or one participant of it; every provider's, or `provider`'s). */

@@ -83,8 +83,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const fixtures = typeof options.fixtures === "string" ? (readFixtures(options.fixtures) as Fixtures) : options.fixtures;
-  const { projectId, apiToken, telnyxApiKey } = options;
-  const state = new MockState({ projectId, apiToken, telnyxApiKey, ...(fixtures === undefined ? {} : { fixtures }) });
+  const { port: _port, host: _host, log: _log, requestTimeoutMs: _timeout, fixtures: _file, ...credentials } = options;
+  const state = new MockState({ ...credentials, ...(fixtures === undefined ? {} : { fixtures }) });
   const api = new MockApi(state);
   const handle = requestHandler(api, new StaticFiles());
   const connections = new Connections();

@@ -34,19 +34,25 @@ export interface MockProvider {
   /** The origins MSW's handlers answer on for this provider (`https://*.signalwire.com`). */
   readonly hosts: readonly string[];
   /**
-   * The ids the default fixture seeds: an account (replaced by the credentials' user where that is the
-   * account), one conference and its participants' calls.
+   * The ids the default fixture seeds: an account (replaced by the credentials' account where they name one),
+   * one conference and its participants: each a call id, and a label where it has one.
    */
-  readonly seed: { readonly account: string; readonly conference: string; readonly calls: readonly string[] };
+  readonly seed: {
+    readonly account: string;
+    readonly conference: string;
+    readonly participants: readonly { readonly call: string; readonly label?: string }[];
+  };
+  /** Whether the provider's participant shows its `label` (Twilio's); a label names a participant in a path either way. */
+  readonly showsLabel: boolean;
   /**
-   * The mock's options that hold this provider's credentials: the Authorization header's user (Basic) and
-   * secret. `account` says which account they open: the user itself (SignalWire's Project ID), or the
-   * first account of the provider's fixtures (a Bearer key names no account).
+   * The mock's options that hold this provider's credentials: each pair it accepts (an Authorization
+   * header's Basic user and secret; a Bearer key is a secret alone), and the account they open: the option
+   * that names it (SignalWire's Project ID, Twilio's Account SID), or the first account of the provider's
+   * fixtures (a Bearer key names none).
    */
   readonly credentials: {
-    readonly user?: keyof CredentialOptions;
-    readonly secret: keyof CredentialOptions;
-    readonly account: "user" | "firstSeeded";
+    readonly pairs: readonly { readonly user?: keyof CredentialOptions; readonly secret: keyof CredentialOptions }[];
+    readonly account: keyof CredentialOptions | "firstSeeded";
     /** How the banner shows a secret the user set (only the built-in test credentials are printed). */
     readonly placeholder: string;
   };

@@ -37,6 +37,7 @@ export const signalwire: MockProvider = {
   // The documented path with `.json` (SignalWire's curl samples), and SignalWire's Node SDK's: no `/api/laml`, `.json` (decision 9).
   pathForms: [(path) => `${path}.json`, (path) => `${path.replace(/^\/api\/laml(?=\/2010-04-01\/)/, "")}.json`],
   hosts: ["https://*.signalwire.com"],
-  seed: { account: SEED_IDS.account, conference: SEED_IDS.conference, calls: SEED_IDS.signalwireCalls },
-  credentials: { user: "projectId", secret: "apiToken", account: "user", placeholder: "<your API token>" },
+  seed: { account: SEED_IDS.account, conference: SEED_IDS.conference, participants: SEED_IDS.signalwireCalls.map((call) => ({ call })) },
+  showsLabel: false,
+  credentials: { pairs: [{ user: "projectId", secret: "apiToken" }], account: "projectId", placeholder: "<your API token>" },
 };

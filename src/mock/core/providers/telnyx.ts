@@ -58,6 +58,7 @@ export const telnyx: MockProvider = {
   // The documented path with `.json`, as every participant's own `uri` has it.
   pathForms: [(path) => `${path}.json`],
   hosts: ["https://api.telnyx.com"],
-  seed: { account: SEED_IDS.account, conference: SEED_IDS.conference, calls: SEED_IDS.telnyxCalls },
-  credentials: { secret: "telnyxApiKey", account: "firstSeeded", placeholder: "<your API key>" },
+  seed: { account: SEED_IDS.account, conference: SEED_IDS.conference, participants: SEED_IDS.telnyxCalls.map((call) => ({ call })) },
+  showsLabel: false,
+  credentials: { pairs: [{ secret: "telnyxApiKey" }], account: "firstSeeded", placeholder: "<your API key>" },
 };
