@@ -2,7 +2,7 @@
 export { validateUpdateRequest, validateParticipant, validateErrorBody } from "./contract/validate.js";
 export type { ValidationResult, Violation } from "./contract/validate.js";
 export { formatViolation } from "./contract/violations.js";
-export { createSignalWireClient, createTelnyxClient } from "./client/index.js";
+export { createSignalWireClient, createTelnyxClient, createTwilioClient } from "./client/index.js";
 export type {
   ClientOptions,
   SignalWireClientOptions,
@@ -10,6 +10,8 @@ export type {
   ParticipantClient,
   SignalWireClient,
   TelnyxClient,
+  TwilioClientOptions,
+  TwilioClient,
   UpdateParticipantParams,
   UpdateParticipantResult,
 } from "./client/types.js";

@@ -5,6 +5,8 @@
  */
 import { closestName } from "../contract/closest-name.js";
 import { describeValue } from "../contract/describe-value.js";
+import type { Provider } from "../contract/providers.js";
+import { validatePathParameter } from "../contract/validate.js";
 import type { Violation, ViolationCode } from "../contract/violations.js";
 
 function violation(code: ViolationCode, path: string, message: string, expected: string, received?: string): Violation[] {
@@ -60,6 +62,12 @@ export function checkPathId(name: string, value: unknown): Violation[] {
     return violation("invalid_value", name, "cannot be a dot segment, which URLs resolve away", expected, describeValue(value));
   }
   return NONE;
+}
+
+/** An id against the schema the spec gives its path parameter, if it gives one (Twilio's `AC…`, `CF…`). */
+export function checkSpecId(provider: Provider, parameter: string, name: string, value: unknown): Violation[] {
+  const checked = validatePathParameter(provider, parameter, value);
+  return checked.ok ? NONE : checked.errors.map((violation) => ({ ...violation, path: name }));
 }
 
 /** A value that fills a `{variable}` of a server's host name: one DNS label. */

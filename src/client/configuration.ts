@@ -41,6 +41,8 @@ export interface ClientConfiguration<P extends Provider> {
   readonly headers: Readonly<Record<string, string>>;
   /** The request URL for a call's ids (each percent-encoded as one path segment). */
   readonly urlOf: (ids: Readonly<Record<IdName, unknown>>) => string;
+  /** The spec's name of the path parameter each id fills (`callSid` → `call_sid_or_participant_label`). */
+  readonly parameterOf: Readonly<Record<IdName, string>>;
   /** Sends one request: with the global fetch as it is, or through the caller's `fetch` as a `Request`. */
   readonly send: (url: string, init: RequestInit) => Promise<Response>;
   readonly accountSid: string;
@@ -104,11 +106,13 @@ export function configure<P extends Provider>(provider: P, options: ClientOption
   const custom = options.fetch;
   const fill = pathFiller(operation.path);
   const argument = argumentOf(operation);
+  const parameterOf = Object.fromEntries(Object.entries(argument).map(([specName, id]) => [id, specName])) as Record<IdName, string>;
   return {
     provider,
     method: operation.method.toUpperCase(),
     headers,
     urlOf: (ids) => baseUrl + fill((name) => encodeURIComponent(String(ids[argument[name]!]))),
+    parameterOf,
     send: custom ? (url, init) => custom(new Request(url, init)) : (url, init) => fetch(url, init),
     accountSid: setup.accountSid,
     timeoutMs: options.timeoutMs,

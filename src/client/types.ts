@@ -35,8 +35,14 @@ export interface TelnyxClientOptions extends ClientOptions {
   accountSid: string;
 }
 
+/** Twilio: the account, and one of its two Basic credentials: its Auth Token, or an API key (`SK…`) with its secret. */
+export type TwilioClientOptions = ClientOptions & { accountSid: string } & (
+    | { authToken: string; apiKey?: never; apiSecret?: never }
+    | { apiKey: string; apiSecret: string; authToken?: never }
+  );
+
 export interface UpdateParticipantParams<P extends Provider> {
-  /** Default: the client's account (SignalWire: the Project ID). */
+  /** Default: the client's account (SignalWire: the Project ID; Twilio: the Account SID). */
   accountSid?: string;
   conferenceSid: string;
   callSid: string;
@@ -64,3 +70,4 @@ export interface ParticipantClient<P extends Provider> {
 }
 export type SignalWireClient = ParticipantClient<"signalwire">;
 export type TelnyxClient = ParticipantClient<"telnyx">;
+export type TwilioClient = ParticipantClient<"twilio">;

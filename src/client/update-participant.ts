@@ -11,7 +11,7 @@ import type { Provider } from "../contract/providers.js";
 import { validateUpdateRequest } from "../contract/validate.js";
 import type { Violation } from "../contract/violations.js";
 import { RequestValidationError } from "../errors/request-validation-error.js";
-import { checkKnownKeys, checkObject, checkPathId, checkSignal } from "./checks.js";
+import { checkKnownKeys, checkObject, checkPathId, checkSignal, checkSpecId } from "./checks.js";
 import { type ClientConfiguration, ID_NAMES, type IdName } from "./configuration.js";
 import { resultOf } from "./read-response.js";
 import type { UpdateParticipantParams, UpdateParticipantResult } from "./types.js";
@@ -55,7 +55,10 @@ function checkedCall<P extends Provider>(config: ClientConfiguration<P>, params:
     if (found.length > 0) problems.push(...found);
   };
   add(checkKnownKeys(params, PARAM_NAMES, "updateParticipant"));
-  for (const name of ID_NAMES) add(checkPathId(name, ids[name]));
+  for (const name of ID_NAMES) {
+    const problems = checkPathId(name, ids[name]);
+    add(problems.length > 0 ? problems : checkSpecId(config.provider, config.parameterOf[name], name, ids[name]));
+  }
   add(checkSignal("signal", params.signal));
   add(body.violations);
   if (body.violations.length === 0) {
