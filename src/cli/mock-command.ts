@@ -1,19 +1,31 @@
 /** `mock`: runs the mock API until SIGINT or SIGTERM, then closes it and exits 0. */
+import { CREDENTIAL_DESCRIPTIONS, DEFAULT_CREDENTIALS } from "../mock/core/defaults.js";
 import { startMockServer, type MockServerOptions } from "../mock/index.js";
 import { UsageError } from "../errors/usage-error.js";
 import type { CliIo } from "./io.js";
 import { parseJsonObject } from "../contract/json-body.js";
 import { formatViolation } from "../contract/violations.js";
 
+type CredentialName = keyof typeof DEFAULT_CREDENTIALS;
+
+/** A credential option as a flag: `twilioAccountSid` is `--twilio-account-sid`. */
+const flagOf = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** Each credential flag, with the option it sets and what it is: one per built-in test credential. */
+export const CREDENTIAL_FLAGS = (Object.keys(DEFAULT_CREDENTIALS) as CredentialName[]).map((option) => ({
+  flag: flagOf(option),
+  option,
+  description: CREDENTIAL_DESCRIPTIONS[option],
+}));
+
 export interface MockFlags {
   port?: string;
   host?: string;
-  "project-id"?: string;
-  "api-token"?: string;
-  "telnyx-api-key"?: string;
   fixtures?: string;
   /** Faults to set at start, each a JSON object as `POST /__admin/faults` takes it. */
   fault?: string[];
+  /** The credential flags, by flag name. */
+  [credentialFlag: string]: string | string[] | undefined;
 }
 
 function portOf(value: string | undefined): number | undefined {
@@ -35,12 +47,10 @@ export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.E
   if (port !== undefined) options.port = port;
   const host = nonEmpty("host", flags.host);
   if (host !== undefined) options.host = host;
-  const projectId = nonEmpty("project-id", flags["project-id"]);
-  if (projectId !== undefined) options.projectId = projectId;
-  const apiToken = nonEmpty("api-token", flags["api-token"]);
-  if (apiToken !== undefined) options.apiToken = apiToken;
-  const telnyxApiKey = nonEmpty("telnyx-api-key", flags["telnyx-api-key"]);
-  if (telnyxApiKey !== undefined) options.telnyxApiKey = telnyxApiKey;
+  for (const { flag, option } of CREDENTIAL_FLAGS) {
+    const value = nonEmpty(flag, flags[flag] as string | undefined);
+    if (value !== undefined) options[option] = value;
+  }
   const fixtures = nonEmpty("fixtures", flags.fixtures);
   if (fixtures !== undefined) options.fixtures = fixtures;
   let server: Awaited<ReturnType<typeof startMockServer>>;

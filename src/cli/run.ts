@@ -5,7 +5,7 @@ import { printable } from "../contract/violations.js";
 import { ConferenceParticipantsError } from "../errors/conference-participants-error.js";
 import { UsageError } from "../errors/usage-error.js";
 import { EXIT, type CliIo } from "./io.js";
-import { mockCommand } from "./mock-command.js";
+import { CREDENTIAL_FLAGS, type MockFlags, mockCommand } from "./mock-command.js";
 import { usage, type CommandName } from "./usage.js";
 import { validateRequestCommand, validateResponseCommand } from "./validate-commands.js";
 
@@ -29,16 +29,14 @@ const commands: Record<
     options: {
       port: value,
       host: value,
-      "project-id": value,
-      "api-token": value,
-      "telnyx-api-key": value,
+      ...Object.fromEntries(CREDENTIAL_FLAGS.map(({ flag }) => [flag, value])),
       fixtures: value,
       fault: { type: "string", multiple: true },
       help: flag,
     },
     run: async (positionals, values, io) => {
       if (positionals.length > 0) throw new UsageError(`mock takes no arguments, got ${JSON.stringify(positionals[0])}`);
-      return mockCommand(values, io);
+      return mockCommand(values as MockFlags, io);
     },
   },
 };

@@ -15,8 +15,8 @@ export interface ValidateOptions {
 }
 
 function providerOf(value: string | undefined): Provider {
-  if (value === undefined) throw new UsageError(`--provider is required (${providerNames.join(" or ")})`);
-  if (!isProvider(value)) throw new UsageError(`--provider must be ${providerNames.join(" or ")}, not ${JSON.stringify(value)}`);
+  if (value === undefined) throw new UsageError(`--provider is required (one of ${providerNames.join(", ")})`);
+  if (!isProvider(value)) throw new UsageError(`--provider must be one of ${providerNames.join(", ")}, not ${JSON.stringify(value)}`);
   return value;
 }
 
