@@ -70,7 +70,7 @@ describe("usage", () => {
     [[], "Usage: conference-participants <command>"],
     [["nope"], 'unknown command "nope"'],
     [["validate-request", "x.form"], "--provider is required"],
-    [["validate-request", "--provider", "twilio", "x.form"], '--provider must be signalwire or telnyx, not "twilio"'],
+    [["validate-request", "--provider", "plivo", "x.form"], '--provider must be one of signalwire, telnyx, twilio, not "plivo"'],
     [["validate-request", "--provider", "telnyx"], "give a FILE, or - for standard input"],
     [["validate-request", "--provider", "telnyx", "--bogus", "-"], "Unknown option '--bogus'"],
     [["validate-response", "--provider", "telnyx", fixture("missing.json")], "cannot read"],

@@ -19,6 +19,25 @@ const telnyxParticipant = {
 };
 const signalwireError = { code: 20404, message: "Not found", more_info: "https://example.com/errors/20404", status: 404 };
 
+const twilioParticipant = {
+  account_sid: "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  call_sid: "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  label: null,
+  call_sid_to_coach: null,
+  coaching: false,
+  conference_sid: "CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  date_created: "Fri, 18 Feb 2011 21:07:19 +0000",
+  date_updated: "Fri, 18 Feb 2011 21:07:19 +0000",
+  end_conference_on_exit: false,
+  muted: true,
+  hold: false,
+  start_conference_on_enter: true,
+  status: "connected",
+  queue_time: null,
+  uri: "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Conferences/CFaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Participants/CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json",
+};
+const twilioError = { code: 20404, message: "Not Found", more_info: "https://www.twilio.com/docs/errors/20404", status: 404 };
+
 type Kind = "request" | "participant" | "strict participant" | "error";
 /** field → a pattern the violation's message must match. */
 type Expectation = Record<string, RegExp>;
@@ -271,6 +290,118 @@ const cases: Case[] = [
   // a Telnyx error's shared fields are checked in each alternative, and reported once
   ["Telnyx error detail a number", "telnyx", "error", { errors: [{ detail: 5 }] }, { "errors[0].detail": /must be a string/ }],
   ["Telnyx error entry not an object", "telnyx", "error", { errors: [7] }, { "errors[0]": /must be an object/ }],
+  // Twilio requests
+  ["Coaching=true alone", "twilio", "request", "Coaching=true", { CallSidToCoach: /is required when Coaching is true/ }],
+  [
+    "Coaching=true, CallSidToCoach empty (decision 22)",
+    "twilio",
+    "request",
+    "Coaching=true&CallSidToCoach=",
+    { CallSidToCoach: /call SID \(CA and 32 hex digits\)/ },
+  ],
+  [
+    "CallSidToCoach empty to stop coaching (decision 22)",
+    "twilio",
+    "request",
+    "Coaching=false&CallSidToCoach=",
+    { CallSidToCoach: /call SID \(CA and 32 hex digits\)/ },
+  ],
+  [
+    "CallSidToCoach a UUID (decision 19)",
+    "twilio",
+    "request",
+    "CallSidToCoach=b3877c40-da60-4998-90ad-b792e98472cb",
+    { CallSidToCoach: /call SID \(CA and 32 hex digits\)/ },
+  ],
+  ["CallSidToCoach too short", "twilio", "request", "CallSidToCoach=CA123", { CallSidToCoach: /call SID/ }],
+  ["Beep (not a Twilio field, decision 21)", "twilio", "request", "Beep=false", { Beep: /not a field/ }],
+  ["HoldURL spelling (decision 21)", "twilio", "request", "HoldURL=https%3A%2F%2Fexample.com", { HoldURL: /did you mean HoldUrl\?/ }],
+  ["WaitMethod PUT", "twilio", "request", "WaitMethod=PUT", { WaitMethod: /must be one of GET, POST/ }],
+  ["BeepOnExit as a word", "twilio", "request", "BeepOnExit=maybe", { BeepOnExit: /must be true or false/ }],
+  ["Muted read as false by Twilio (decision 11)", "twilio", "request", "Muted=on", { Muted: /must be true or false/ }],
+  ["AnnounceUrl relative", "twilio", "request", "AnnounceUrl=%2Fannounce.xml", { AnnounceUrl: /absolute http\(s\) URL/ }],
+  [
+    "Coaching true as JSON, no CallSidToCoach",
+    "twilio",
+    "request",
+    { Coaching: true },
+    { CallSidToCoach: /is required when Coaching is true/ },
+  ],
+  // Twilio participants
+  [
+    "SignalWire's and Telnyx's completed (decision 20)",
+    "twilio",
+    "participant",
+    { ...twilioParticipant, status: "completed" },
+    { status: /one of queued, connecting, ringing, connected, complete, failed/ },
+  ],
+  [
+    "status null (the one field Twilio does not make nullable)",
+    "twilio",
+    "participant",
+    { ...twilioParticipant, status: null },
+    { status: /must be a string/ },
+  ],
+  [
+    "call_sid a UUID (decision 19)",
+    "twilio",
+    "participant",
+    { ...twilioParticipant, call_sid: "b3877c40-da60-4998-90ad-b792e98472ca" },
+    { call_sid: /call SID \(CA and 32 hex digits\)/ },
+  ],
+  [
+    "account_sid too short",
+    "twilio",
+    "participant",
+    { ...twilioParticipant, account_sid: "AC123" },
+    { account_sid: /account SID \(AC and 32 hex digits\)/ },
+  ],
+  [
+    "conference_sid a call SID",
+    "twilio",
+    "participant",
+    { ...twilioParticipant, conference_sid: "CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
+    { conference_sid: /conference SID \(CF and 32 hex digits\)/ },
+  ],
+  [
+    "uri naming a label (decision 25)",
+    "twilio",
+    "participant",
+    { ...twilioParticipant, uri: twilioParticipant.uri.replace(/CAa+\.json$/, "customer.json") },
+    { uri: /participant URI/ },
+  ],
+  [
+    "date with a GMT zone",
+    "twilio",
+    "participant",
+    { ...twilioParticipant, date_updated: "Fri, 18 Feb 2011 21:07:19 GMT" },
+    { date_updated: /RFC 2822/ },
+  ],
+  ["muted as a string", "twilio", "participant", { ...twilioParticipant, muted: "true" }, { muted: /must be/ }],
+  [
+    "undeclared api_version in strict mode",
+    "twilio",
+    "strict participant",
+    { ...twilioParticipant, api_version: "2010-04-01" },
+    { api_version: /not a field/ },
+  ],
+  // Twilio error bodies
+  ["Twilio code as a string", "twilio", "error", { ...twilioError, code: "20404" }, { code: /must be an integer/ }],
+  [
+    "Twilio without more_info (decision 29)",
+    "twilio",
+    "error",
+    { code: 20404, message: "Not Found", status: 404 },
+    { more_info: /is required/ },
+  ],
+  ["Twilio details not an object", "twilio", "error", { ...twilioError, details: "none" }, { details: /must be an object/ }],
+  [
+    "Twilio given Telnyx's envelope",
+    "twilio",
+    "error",
+    { errors: [{ detail: "Resource not found" }] },
+    { code: /is required/, message: /is required/, more_info: /is required/, status: /is required/ },
+  ],
 ];
 
 function run(provider: Provider, kind: Kind, input: unknown) {
@@ -287,9 +418,19 @@ function run(provider: Provider, kind: Kind, input: unknown) {
 }
 
 describe("the contract rejects", () => {
-  it("has at least 40 cases across both providers", () => {
+  it("has at least 40 cases across every provider", () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(cases.map(([, provider]) => provider))).toEqual(new Set(["signalwire", "telnyx"]));
+    expect(new Set(cases.map(([, provider]) => provider))).toEqual(new Set(["signalwire", "telnyx", "twilio"]));
+  });
+
+  it("accepts Twilio's participant with every nullable field null, and one with no field (decision 24)", () => {
+    const nulls = Object.fromEntries(
+      Object.keys(twilioParticipant)
+        .filter((k) => k !== "status")
+        .map((k) => [k, null]),
+    );
+    expect(validateParticipant("twilio", { ...nulls, status: "complete" }, { strict: true }).ok).toBe(true);
+    expect(validateParticipant("twilio", {}).ok).toBe(true);
   });
 
   it.each(cases)("%s (%s %s)", (_name, provider, kind, input, expected) => {
@@ -321,7 +462,7 @@ describe("the contract rejects", () => {
     },
   );
 
-  it.each(["signalwire", "telnyx"] as const)("accepts an empty WaitUrl, as a form and as JSON (%s, decision 13)", (provider) => {
+  it.each(["signalwire", "telnyx", "twilio"] as const)("accepts an empty WaitUrl, as a form and as JSON (%s, decision 13)", (provider) => {
     expect(validateUpdateRequest(provider, "WaitUrl=")).toEqual({ ok: true, value: { WaitUrl: "" } });
     expect(validateUpdateRequest(provider, { WaitUrl: "" }).ok).toBe(true);
   });

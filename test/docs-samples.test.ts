@@ -13,7 +13,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { validateErrorBody, validateParticipant } from "../src/index.js";
 import { useMockServer } from "./helpers/mock-server.js";
-import { COACHED, CREDENTIALS as DEFAULT_CREDENTIALS } from "./fixtures/ids.js";
+import { COACHED, CREDENTIALS as DEFAULT_CREDENTIALS, TW_CALLS, TW_LABEL } from "./fixtures/ids.js";
 import { providerNames, providers, type Provider } from "../src/contract/providers.js";
 
 const run = promisify(execFile);
@@ -51,18 +51,22 @@ const sampleEnvironment = {
   SIGNALWIRE_PROJECT_ID: DEFAULT_CREDENTIALS.projectId,
   SIGNALWIRE_API_TOKEN: DEFAULT_CREDENTIALS.apiToken,
   TELNYX_API_KEY: DEFAULT_CREDENTIALS.telnyxApiKey,
+  TWILIO_ACCOUNT_SID: DEFAULT_CREDENTIALS.twilioAccountSid,
+  TWILIO_AUTH_TOKEN: DEFAULT_CREDENTIALS.twilioAuthToken,
 };
 
 /** What each provider's sample asks for, as the participant in the answer must show it. */
 const expectedAfterUpdate: Record<Provider, Record<string, unknown>> = {
   signalwire: { muted: false, coaching: true, call_sid_to_coach: COACHED },
   telnyx: { hold: true },
+  twilio: { hold: true, label: TW_LABEL },
 };
 
 /** What each provider's TypeScript sample prints from the participant it gets back. */
 const expectedPrinted: Record<Provider, string> = {
   signalwire: `true ${COACHED}\n`,
   telnyx: "true\n",
+  twilio: `true ${TW_CALLS[1]}\n`,
 };
 
 /** A TypeScript sample as a module of this checkout: the package name resolved to src/, the mock as origin. */

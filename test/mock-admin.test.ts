@@ -211,7 +211,7 @@ describe("lifecycle", () => {
   it("answers 404 for a conference or participant it does not have, 400 for an unknown provider", async () => {
     expect((await admin("POST", "/__admin/conferences/nope/end")).status).toBe(404);
     expect((await admin("POST", `/__admin/conferences/${CONFERENCE}/participants/nope/leave`)).status).toBe(404);
-    const wrong = await admin("POST", `/__admin/conferences/${CONFERENCE}/end?provider=twilio`);
+    const wrong = await admin("POST", `/__admin/conferences/${CONFERENCE}/end?provider=plivo`);
     expect(wrong.status).toBe(400);
     expect(wrong.json).toMatchObject({ violations: [{ code: "invalid_enum", path: "provider" }] });
   });

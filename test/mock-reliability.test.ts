@@ -9,13 +9,34 @@ import { describe, expect, it } from "vitest";
 import { useMockServer } from "./helpers/mock-server.js";
 import { providers, type Provider } from "../src/contract/providers.js";
 import { basic, bearer, expectValidResponse, send, type RawRequest, type RawResponse } from "./helpers/http.js";
-import { ACCOUNT, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, swSdkPath, txPath } from "./fixtures/ids.js";
+import {
+  ACCOUNT,
+  SW_CALLS,
+  SW_TOKEN,
+  TW_ACCOUNT,
+  TW_CALLS,
+  TW_TOKEN,
+  TX_CALLS,
+  TX_KEY,
+  swPath,
+  swSdkPath,
+  twPath,
+  txPath,
+} from "./fixtures/ids.js";
 
 const RUNS = 2400;
-const CALLS: Record<Provider, readonly string[]> = { signalwire: SW_CALLS, telnyx: TX_CALLS };
-const AUTH: Record<Provider, string> = { signalwire: basic(ACCOUNT, SW_TOKEN), telnyx: bearer(TX_KEY) };
-const pathsOf = (provider: Provider, call: string) =>
-  provider === "signalwire" ? [swPath(call), `${swPath(call)}.json`, swSdkPath(call)] : [txPath(call), `${txPath(call)}.json`];
+const CALLS: Record<Provider, readonly string[]> = { signalwire: SW_CALLS, telnyx: TX_CALLS, twilio: TW_CALLS };
+const AUTH: Record<Provider, string> = {
+  signalwire: basic(ACCOUNT, SW_TOKEN),
+  telnyx: bearer(TX_KEY),
+  twilio: basic(TW_ACCOUNT, TW_TOKEN),
+};
+const PATHS: Record<Provider, (call: string) => string[]> = {
+  signalwire: (call) => [swPath(call), `${swPath(call)}.json`, swSdkPath(call)],
+  telnyx: (call) => [txPath(call), `${txPath(call)}.json`],
+  twilio: (call) => [twPath(call)],
+};
+const pathsOf = (provider: Provider, call: string) => PATHS[provider](call);
 
 const mock = useMockServer();
 

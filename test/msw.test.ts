@@ -1,16 +1,29 @@
 /**
  * The mock in-process through MSW (`conference-participants/msw`), with no port opened: this package's
- * client on the providers' real hosts, plain fetch, and SignalWire's and Telnyx's official Node SDKs update
+ * client on the providers' real hosts, plain fetch, and SignalWire's, Telnyx's and Twilio's official Node SDKs update
  * participants, get the contract's 422, a fault's status, and show up in the journal.
  */
 import { createRequire } from "node:module";
 import { setupServer } from "msw/node";
 import Telnyx from "telnyx";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
+import twilio from "twilio";
+import { createSignalWireClient, createTelnyxClient, createTwilioClient } from "../src/client/index.js";
 import { validateErrorBody, validateParticipant } from "../src/contract/validate.js";
 import { createMswHandlers } from "../src/msw/index.js";
-import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY } from "./fixtures/ids.js";
+import {
+  ACCOUNT,
+  CONFERENCE,
+  CREDENTIALS,
+  SW_CALLS,
+  SW_TOKEN,
+  TW_ACCOUNT,
+  TW_CALLS,
+  TW_CONFERENCE,
+  TW_LABEL,
+  TX_CALLS,
+  TX_KEY,
+} from "./fixtures/ids.js";
 
 const require = createRequire(import.meta.url);
 const { RestClient } = require("@signalwire/compatibility-api") as {
@@ -126,6 +139,34 @@ describe("MSW handlers, in-process", () => {
     const refused = await telnyxUpdate(telnyxSdk(), { Muted: true }).catch((error: unknown) => error);
     expect((refused as { status: number }).status).toBeGreaterThanOrEqual(400);
     expect(validateErrorBody("telnyx", (refused as { error: unknown }).error)).toMatchObject({ ok: true });
+  });
+
+  it("serve Twilio's official Node SDK on api.twilio.com, unchanged: mute, coach, and Twilio's errors", async () => {
+    const client = twilio(TW_ACCOUNT, CREDENTIALS.twilioAuthToken);
+    const participant = (call: string) => client.conferences(TW_CONFERENCE).participants(call);
+    expect((await participant(TW_LABEL).update({ muted: true })).muted).toBe(true);
+    const coached = await participant(TW_CALLS[0]).update({ coaching: true, callSidToCoach: TW_CALLS[1] });
+    expect([coached.coaching, coached.callSidToCoach]).toEqual([true, TW_CALLS[1]]);
+    const alone = await participant(TW_CALLS[0])
+      .update({ coaching: true })
+      .catch((error: unknown) => error);
+    expect(alone).toMatchObject({ status: 422, code: 20422 });
+    const unknown = await participant(`CA${"9".repeat(32)}`)
+      .update({ muted: true })
+      .catch((error: unknown) => error);
+    expect(unknown).toMatchObject({ status: 404, code: 20404 });
+    expect(mock.requests().map((r) => [r.provider, r.status])).toEqual([
+      ["twilio", 200],
+      ["twilio", 200],
+      ["twilio", 422],
+      ["twilio", 404],
+    ]);
+  });
+
+  it("serve this package's Twilio client on api.twilio.com", async () => {
+    const client = createTwilioClient({ accountSid: TW_ACCOUNT, authToken: CREDENTIALS.twilioAuthToken, validateResponses: true });
+    const { data } = await client.updateParticipant({ conferenceSid: TW_CONFERENCE, callSid: TW_CALLS[1], body: { Hold: true } });
+    expect(data).toMatchObject({ hold: true, call_sid: TW_CALLS[1] });
   });
 
   it("opened no port", () => {

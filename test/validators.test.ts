@@ -136,8 +136,8 @@ describe("never throws", () => {
   });
 
   it("returns an error naming the provider when it is unknown", () => {
-    const result = validateUpdateRequest("twilio" as never, "Muted=true");
-    expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "provider", received: '"twilio"' })]);
+    const result = validateUpdateRequest("plivo" as never, "Muted=true");
+    expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "provider", received: '"plivo"' })]);
   });
 });
 

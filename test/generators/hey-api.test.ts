@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectMuteAndCoach,
   type GeneratorRun,
-  MOCKED_PROVIDERS,
   namedTypes,
   PROVIDERS,
   runTool,
@@ -51,7 +50,7 @@ describe("@hey-api/openapi-ts", () => {
     expect(types).toContain(`baseUrl: '${provider.server}' | (string & {});`);
   });
 
-  it.each(MOCKED_PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
+  it.each(PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
     const { client } = (await import(join(run.dir, provider.name, "client.gen.ts"))) as { client: GeneratedClient };
     const sdk = (await import(join(run.dir, provider.name, "sdk.gen.ts"))) as Record<string, GeneratedOperation>;
     client.setConfig({ baseUrl: provider.baseUrl(run.mock.url) });

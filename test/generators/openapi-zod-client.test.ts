@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   expectMuteAndCoach,
   type GeneratorRun,
-  MOCKED_PROVIDERS,
   PROVIDERS,
   runTool,
   schemaPrefix,
@@ -86,7 +85,7 @@ describe("openapi-zod-client", () => {
     },
   );
 
-  it.each(MOCKED_PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
+  it.each(PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
     const client = (await load(provider)).createApiClient(provider.baseUrl(run.mock.url));
     const statuses: number[] = [];
     client.axios.interceptors.response.use((response) => {

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import {
   expectMuteAndCoach,
   type GeneratorRun,
-  MOCKED_PROVIDERS,
   namedTypes,
   PROVIDERS,
   startRun,
@@ -42,7 +41,7 @@ describe("orval", () => {
     typeCheck(run.dir);
   });
 
-  it.each(MOCKED_PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
+  it.each(PROVIDERS)("$name: pointed at the mock, mutes and coaches", async (provider) => {
     const sdk = (await import(join(run.dir, provider.name, "client.ts"))) as Record<string, GeneratedOperation>;
     await expectMuteAndCoach(provider, async (body) => {
       const { data, status } = await sdk[provider.operationId]!(...Object.values(provider.pathParameters(provider.call)), body, {

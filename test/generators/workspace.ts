@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY } from "../fixtures/ids.js";
+import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TW_TOKEN, TX_CALLS, TX_KEY } from "../fixtures/ids.js";
 import { basic, bearer } from "../helpers/http.js";
 import type { MockServer } from "../../src/mock/index.js";
 import { startTestMock } from "../helpers/mock-server.js";
@@ -21,11 +21,8 @@ export interface ProviderCase {
   operationId: "updateSignalWireParticipant" | "updateTelnyxParticipant" | "updateTwilioParticipant";
   /** The document's root server URL, as generated clients name their base URL. */
   server: string;
-  /**
-   * The base URL that points a generated client at the mock (Telnyx's paths sit under `/v2`); undefined for
-   * a provider the mock does not serve yet, whose generated clients are only type-checked.
-   */
-  baseUrl: ((mockOrigin: string) => string) | undefined;
+  /** The base URL that points a generated client at the mock (Telnyx's paths sit under `/v2`). */
+  baseUrl: (mockOrigin: string) => string;
   authorization: string;
   /** The path parameters, by the document's names, for the participant `call`. */
   pathParameters: (call: string) => Record<string, string>;
@@ -114,10 +111,8 @@ export const PROVIDERS: ProviderCase[] = [
     document: TWILIO_DOCUMENT,
     operationId: "updateTwilioParticipant",
     server: "https://api.twilio.com",
-    // The mock does not serve Twilio yet: its clients are generated and type-checked, and Prism serves its document.
-    baseUrl: undefined,
-    // Any Basic credential: Prism checks that one is sent, not its value.
-    authorization: basic(TWILIO.account, "twilio-auth-token"),
+    baseUrl: (origin) => origin,
+    authorization: basic(TWILIO.account, TW_TOKEN),
     pathParameters: (call) => byPosition(TWILIO_DOCUMENT, call, TWILIO.account, TWILIO.conference),
     call: TWILIO.call,
     coached: TWILIO.coached,
@@ -126,10 +121,6 @@ export const PROVIDERS: ProviderCase[] = [
   },
 ];
 
-/** The providers the mock serves: the generated clients' calls run against these. */
-export const MOCKED_PROVIDERS = PROVIDERS.filter(
-  (provider): provider is ProviderCase & { baseUrl: (mockOrigin: string) => string } => provider.baseUrl !== undefined,
-);
 
 /** The name the document gives the provider's schemas: `TwilioUpdateParticipantRequest` for `updateTwilioParticipant`. */
 export const schemaPrefix = (provider: ProviderCase) => provider.operationId.slice("update".length, -"Participant".length);
