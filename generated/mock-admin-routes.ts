@@ -3,16 +3,31 @@
 /** The admin API's routes, read from its bundled document. */
 export const adminRoutes = [
   {
-    "operationId": "listRequests",
+    "operationId": "adminIndex",
+    "summary": "The admin operations",
     "method": "GET",
-    "path": "/__admin/requests",
+    "path": "/__admin",
     "pathParameters": [],
     "queryParameters": [],
     "requestSchema": null,
     "successStatus": 200
   },
   {
+    "operationId": "listRequests",
+    "summary": "The request journal",
+    "method": "GET",
+    "path": "/__admin/requests",
+    "pathParameters": [],
+    "queryParameters": [
+      "limit",
+      "since"
+    ],
+    "requestSchema": null,
+    "successStatus": 200
+  },
+  {
     "operationId": "clearRequests",
+    "summary": "Clear the request journal",
     "method": "DELETE",
     "path": "/__admin/requests",
     "pathParameters": [],
@@ -22,6 +37,7 @@ export const adminRoutes = [
   },
   {
     "operationId": "reset",
+    "summary": "Reset the mock",
     "method": "POST",
     "path": "/__admin/reset",
     "pathParameters": [],
@@ -31,6 +47,7 @@ export const adminRoutes = [
   },
   {
     "operationId": "listFaults",
+    "summary": "The pending faults",
     "method": "GET",
     "path": "/__admin/faults",
     "pathParameters": [],
@@ -40,6 +57,7 @@ export const adminRoutes = [
   },
   {
     "operationId": "addFault",
+    "summary": "Add a fault",
     "method": "POST",
     "path": "/__admin/faults",
     "pathParameters": [],
@@ -49,6 +67,7 @@ export const adminRoutes = [
   },
   {
     "operationId": "clearFaults",
+    "summary": "Clear every pending fault",
     "method": "DELETE",
     "path": "/__admin/faults",
     "pathParameters": [],
@@ -58,6 +77,7 @@ export const adminRoutes = [
   },
   {
     "operationId": "endConference",
+    "summary": "End a conference",
     "method": "POST",
     "path": "/__admin/conferences/{conferenceSid}/end",
     "pathParameters": [],
@@ -67,6 +87,7 @@ export const adminRoutes = [
   },
   {
     "operationId": "leaveConference",
+    "summary": "Make a participant leave",
     "method": "POST",
     "path": "/__admin/conferences/{conferenceSid}/participants/{callSid}/leave",
     "pathParameters": [

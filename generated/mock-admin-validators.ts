@@ -17,17 +17,17 @@ const module0 = { default: function ucs2length(str) {
     }
     return length;
 } };
-export const validateAdminError = validate35;
-const schema45 = {"title":"admin error","type":"object","additionalProperties":false,"required":["message","violations"],"properties":{"message":{"description":"What went wrong.","type":"string"},"violations":{"description":"Each problem with the request, as the validators report it.","type":"array","items":{"$ref":"#/$defs/Violation"}}}};
-const schema43 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them).","type":"string","pattern":"^[a-z_]+$"},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
+export const validateAdminError = validate37;
+const schema49 = {"title":"admin error","type":"object","additionalProperties":false,"required":["message","violations"],"properties":{"message":{"description":"What went wrong.","type":"string"},"violations":{"description":"Each problem with the request, as the validators report it.","type":"array","items":{"$ref":"#/$defs/Violation"}}}};
+const schema46 = {"title":"violation","description":"One problem with a request, as the validators report it.","type":"object","required":["code","path","message"],"properties":{"code":{"description":"What kind of problem it is, one of the package's `ViolationCode` values (`unknown_field`, `invalid_enum`, …; the README lists them).","type":"string","pattern":"^[a-z_]+$"},"path":{"description":"The field at fault; empty for the body as a whole.","type":"string"},"message":{"description":"What is wrong, as a sentence about `path`.","type":"string"},"expected":{"description":"What the contract expects there.","type":"string"},"received":{"description":"What was received, cut short.","type":"string"}}};
 const pattern4 = new RegExp("^[a-z_]+$", "");
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.message === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -37,7 +37,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.violations === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "violations"},message:"must have required property '"+"violations"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "violations"},message:"must have required property '"+"violations"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -48,7 +48,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "message") || (key0 === "violations"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -61,7 +61,7 @@ errors++;
 if(data.message !== undefined){
 let data0 = data.message;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.message.type,parentSchema:schema45.properties.message,data:data0};
+const err3 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.message.type,parentSchema:schema49.properties.message,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -79,7 +79,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.code === undefined){
-const err4 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema43.required,parentSchema:schema43,data:data2};
+const err4 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema46.required,parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -89,7 +89,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.path === undefined){
-const err5 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema43.required,parentSchema:schema43,data:data2};
+const err5 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema46.required,parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -99,7 +99,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.message === undefined){
-const err6 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema43.required,parentSchema:schema43,data:data2};
+const err6 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema46.required,parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -112,7 +112,7 @@ if(data2.code !== undefined){
 let data3 = data2.code;
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-const err7 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema43.properties.code,data:data3};
+const err7 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema46.properties.code,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -123,7 +123,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.code.type,parentSchema:schema43.properties.code,data:data3};
+const err8 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.code.type,parentSchema:schema46.properties.code,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -136,7 +136,7 @@ errors++;
 if(data2.path !== undefined){
 let data4 = data2.path;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.path.type,parentSchema:schema43.properties.path,data:data4};
+const err9 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.path.type,parentSchema:schema46.properties.path,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -149,7 +149,7 @@ errors++;
 if(data2.message !== undefined){
 let data5 = data2.message;
 if(typeof data5 !== "string"){
-const err10 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.message.type,parentSchema:schema43.properties.message,data:data5};
+const err10 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.message.type,parentSchema:schema46.properties.message,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -162,7 +162,7 @@ errors++;
 if(data2.expected !== undefined){
 let data6 = data2.expected;
 if(typeof data6 !== "string"){
-const err11 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.expected.type,parentSchema:schema43.properties.expected,data:data6};
+const err11 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.expected.type,parentSchema:schema46.properties.expected,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -175,7 +175,7 @@ errors++;
 if(data2.received !== undefined){
 let data7 = data2.received;
 if(typeof data7 !== "string"){
-const err12 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.received.type,parentSchema:schema43.properties.received,data:data7};
+const err12 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.received.type,parentSchema:schema46.properties.received,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -187,7 +187,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data:data2};
+const err13 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -199,7 +199,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/violations",schemaPath:"#/properties/violations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.violations.type,parentSchema:schema45.properties.violations,data:data1};
+const err14 = {instancePath:instancePath+"/violations",schemaPath:"#/properties/violations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.violations.type,parentSchema:schema49.properties.violations,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -211,7 +211,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -220,12 +220,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
-export const validateEnded = validate21;
-const schema32 = {"title":"participants completed","type":"object","additionalProperties":false,"required":["participants"],"properties":{"participants":{"description":"How many participants it completed.","type":"integer","minimum":1}}};
+export const validateAdminIndex = validate21;
+const schema32 = {"title":"admin operations","type":"object","additionalProperties":false,"required":["operations"],"properties":{"operations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["operationId","method","path","summary"],"properties":{"operationId":{"type":"string"},"method":{"type":"string"},"path":{"type":"string"},"summary":{"type":"string"}}}}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -238,8 +238,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.participants === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema32.required,parentSchema:schema32,data};
+if(data.operations === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operations"},message:"must have required property '"+"operations"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -249,7 +249,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "participants")){
+if(!(key0 === "operations")){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -260,10 +260,15 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.participants !== undefined){
-let data0 = data.participants;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.participants.type,parentSchema:schema32.properties.participants,data:data0};
+if(data.operations !== undefined){
+let data0 = data.operations;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.operationId === undefined){
+const err2 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/properties/operations/items/required",keyword:"required",params:{missingProperty: "operationId"},message:"must have required property '"+"operationId"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -272,9 +277,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.participants,data:data0};
+if(data1.method === undefined){
+const err3 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/properties/operations/items/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -283,11 +287,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(data1.path === undefined){
+const err4 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/properties/operations/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -296,15 +297,122 @@ vErrors.push(err4);
 }
 errors++;
 }
+if(data1.summary === undefined){
+const err5 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/properties/operations/items/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((key1 === "operationId") || (key1 === "method")) || (key1 === "path")) || (key1 === "summary"))){
+const err6 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/properties/operations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.operationId !== undefined){
+let data2 = data1.operationId;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/operations/" + i0+"/operationId",schemaPath:"#/properties/operations/items/properties/operationId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.operationId.type,parentSchema:schema32.properties.operations.items.properties.operationId,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.method !== undefined){
+let data3 = data1.method;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/operations/" + i0+"/method",schemaPath:"#/properties/operations/items/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.method.type,parentSchema:schema32.properties.operations.items.properties.method,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.path !== undefined){
+let data4 = data1.path;
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/operations/" + i0+"/path",schemaPath:"#/properties/operations/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.path.type,parentSchema:schema32.properties.operations.items.properties.path,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.summary !== undefined){
+let data5 = data1.summary;
+if(typeof data5 !== "string"){
+const err10 = {instancePath:instancePath+"/operations/" + i0+"/summary",schemaPath:"#/properties/operations/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.summary.type,parentSchema:schema32.properties.operations.items.properties.summary,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/properties/operations/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.operations.items.type,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/operations",schemaPath:"#/properties/operations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.operations.type,parentSchema:schema32.properties.operations,data:data0};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFault = validate23;
-const schema35 = {"title":"fault","description":"A pending fault.","type":"object","additionalProperties":false,"required":["id","times"],"properties":{"id":{"description":"The fault's id, as the journal names it.","type":"string"},"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"type":"string","description":"Only updates of this conference."},"callSid":{"type":"string","description":"Only updates of this participant."},"times":{"description":"How many more matching updates get it.","type":"integer","minimum":1},"status":{"type":"integer","description":"The status played."},"retryAfter":{"type":"integer","description":"The `Retry-After` of a 429, in seconds."},"delayMs":{"type":"integer","description":"The wait before answering."},"drop":{"type":"string","description":"How the connection is dropped.","enum":["reset","midResponse"]}}};
-const schema36 = {"title":"provider","description":"Whose API a request is for.","type":"string","enum":["signalwire","telnyx","twilio"]};
-const func1 = Object.prototype.hasOwnProperty;
+export const validateEnded = validate23;
+const schema35 = {"title":"participants completed","type":"object","additionalProperties":false,"required":["participants"],"properties":{"participants":{"description":"How many participants it completed.","type":"integer","minimum":1}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -317,8 +425,87 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.participants === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "participants")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.participants !== undefined){
+let data0 = data.participants;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.participants.type,parentSchema:schema35.properties.participants,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.participants,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateFault = validate25;
+const schema38 = {"title":"fault","description":"A pending fault.","type":"object","additionalProperties":false,"required":["id","times"],"properties":{"id":{"description":"The fault's id, as the journal names it.","type":"string"},"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"type":"string","description":"Only updates of this conference."},"callSid":{"type":"string","description":"Only updates of this participant."},"times":{"description":"How many more matching updates get it.","type":"integer","minimum":1},"status":{"type":"integer","description":"The status played."},"retryAfter":{"type":"integer","description":"The `Retry-After` of a 429, in seconds."},"delayMs":{"type":"integer","description":"The wait before answering."},"drop":{"type":"string","description":"How the connection is dropped.","enum":["reset","midResponse"]},"anyRequest":{"type":"boolean","description":"Whether updates refused before reaching a participant take it too."}}};
+const schema39 = {"title":"provider","description":"Whose API a request is for.","type":"string","enum":["signalwire","telnyx","twilio"]};
+const func1 = Object.prototype.hasOwnProperty;
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -328,7 +515,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.times === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -338,8 +525,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema35.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+if(!(func1.call(schema38.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -352,7 +539,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.id.type,parentSchema:schema35.properties.id,data:data0};
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.id.type,parentSchema:schema38.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -365,7 +552,7 @@ errors++;
 if(data.provider !== undefined){
 let data1 = data.provider;
 if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data1};
+const err4 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -375,7 +562,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data1 === "signalwire") || (data1 === "telnyx")) || (data1 === "twilio"))){
-const err5 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data1};
+const err5 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -388,7 +575,7 @@ errors++;
 if(data.conferenceSid !== undefined){
 let data2 = data.conferenceSid;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.conferenceSid.type,parentSchema:schema35.properties.conferenceSid,data:data2};
+const err6 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.conferenceSid.type,parentSchema:schema38.properties.conferenceSid,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -401,7 +588,7 @@ errors++;
 if(data.callSid !== undefined){
 let data3 = data.callSid;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.callSid.type,parentSchema:schema35.properties.callSid,data:data3};
+const err7 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.callSid.type,parentSchema:schema38.properties.callSid,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -414,7 +601,7 @@ errors++;
 if(data.times !== undefined){
 let data4 = data.times;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.times.type,parentSchema:schema35.properties.times,data:data4};
+const err8 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.times.type,parentSchema:schema38.properties.times,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -425,7 +612,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.times,data:data4};
+const err9 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.times,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -439,7 +626,7 @@ errors++;
 if(data.status !== undefined){
 let data5 = data.status;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.status.type,parentSchema:schema35.properties.status,data:data5};
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.status.type,parentSchema:schema38.properties.status,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -452,7 +639,7 @@ errors++;
 if(data.retryAfter !== undefined){
 let data6 = data.retryAfter;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.retryAfter.type,parentSchema:schema35.properties.retryAfter,data:data6};
+const err11 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.retryAfter.type,parentSchema:schema38.properties.retryAfter,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -465,7 +652,7 @@ errors++;
 if(data.delayMs !== undefined){
 let data7 = data.delayMs;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err12 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.delayMs.type,parentSchema:schema35.properties.delayMs,data:data7};
+const err12 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.delayMs.type,parentSchema:schema38.properties.delayMs,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -478,7 +665,7 @@ errors++;
 if(data.drop !== undefined){
 let data8 = data.drop;
 if(typeof data8 !== "string"){
-const err13 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.drop.type,parentSchema:schema35.properties.drop,data:data8};
+const err13 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.drop.type,parentSchema:schema38.properties.drop,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -488,7 +675,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((data8 === "reset") || (data8 === "midResponse"))){
-const err14 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema35.properties.drop.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.drop.enum,parentSchema:schema35.properties.drop,data:data8};
+const err14 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema38.properties.drop.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.drop.enum,parentSchema:schema38.properties.drop,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -498,9 +685,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(data.anyRequest !== undefined){
+let data9 = data.anyRequest;
+if(typeof data9 !== "boolean"){
+const err15 = {instancePath:instancePath+"/anyRequest",schemaPath:"#/properties/anyRequest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.anyRequest.type,parentSchema:schema38.properties.anyRequest,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -509,18 +697,30 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate23.errors = vErrors;
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFaultList = validate26;
-const schema38 = {"title":"fault list","type":"object","additionalProperties":false,"required":["faults"],"properties":{"faults":{"type":"array","items":{"$ref":"#/$defs/Fault"}}}};
+export const validateFaultList = validate28;
+const schema41 = {"title":"fault list","type":"object","additionalProperties":false,"required":["faults"],"properties":{"faults":{"type":"array","items":{"$ref":"#/$defs/Fault"}}}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -529,7 +729,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.faults === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "faults"},message:"must have required property '"+"faults"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "faults"},message:"must have required property '"+"faults"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -540,7 +740,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "faults")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -555,14 +755,14 @@ let data0 = data.faults;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate23(data0[i0], {instancePath:instancePath+"/faults/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate25(data0[i0], {instancePath:instancePath+"/faults/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.faults.type,parentSchema:schema38.properties.faults,data:data0};
+const err2 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.faults.type,parentSchema:schema41.properties.faults,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -574,7 +774,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -583,16 +783,16 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFaultRequest = validate36;
-const schema47 = {"title":"fault request","description":"What to play and on which updates. Give at least one of `status`, `delayMs` and `drop`; `delayMs`\nmay come with either of the others (the wait comes first).\n","type":"object","additionalProperties":false,"minProperties":1,"properties":{"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"description":"Only updates of this conference.","type":"string","minLength":1},"callSid":{"description":"Only updates of this participant.","type":"string","minLength":1},"times":{"description":"How many matching updates get the fault.","type":"integer","minimum":1,"maximum":1000000,"default":1},"status":{"description":"Answer this status with the provider's own error body for it.","type":"integer","enum":[429,500,503]},"retryAfter":{"description":"With status 429, the `Retry-After` header in seconds (default 1).","type":"integer","minimum":0,"maximum":86400},"delayMs":{"description":"Wait this many milliseconds before answering.","type":"integer","minimum":0,"maximum":60000},"drop":{"description":"`reset`: the connection is reset without an answer; `midResponse`: the status and part of the body are sent, then the connection is closed.","type":"string","enum":["reset","midResponse"]}},"allOf":[{"anyOf":[{"required":["status"]},{"required":["delayMs"]},{"required":["drop"]}]}],"dependentSchemas":{"drop":{"properties":{"status":false}}},"examples":[{"provider":"signalwire","status":429,"times":1}]};
-const func3 = module0.default;
+export const validateFaultRequest = validate38;
+const schema51 = {"title":"fault request","description":"What to play and on which updates. Give at least one of `status`, `delayMs` and `drop`; `delayMs`\nmay come with either of the others (the wait comes first).\n","type":"object","additionalProperties":false,"minProperties":1,"properties":{"provider":{"$ref":"#/$defs/Provider"},"conferenceSid":{"description":"Only updates of this conference.","type":"string","minLength":1},"callSid":{"description":"Only updates of this participant.","type":"string","minLength":1},"times":{"description":"How many matching updates get the fault.","type":"integer","minimum":1,"maximum":1000000,"default":1},"status":{"description":"Answer this status with the provider's own error body for it.","type":"integer","enum":[429,500,503]},"retryAfter":{"description":"With status 429, the `Retry-After` header in seconds (default 1).","type":"integer","minimum":0,"maximum":86400},"delayMs":{"description":"Wait this many milliseconds before answering.","type":"integer","minimum":0,"maximum":60000},"drop":{"description":"`reset`: the connection is reset without an answer; `midResponse`: the status and part of the body are sent, then the connection is closed.","type":"string","enum":["reset","midResponse"]},"anyRequest":{"description":"Also taken by an update that would be refused before reaching a participant (wrong credentials, a\nparticipant the mock does not have). By default a fault is taken only by an update that is\nauthenticated and names an existing participant it matches.\n","type":"boolean","default":false}},"allOf":[{"anyOf":[{"required":["status"]},{"required":["delayMs"]},{"required":["drop"]}]}],"dependentSchemas":{"drop":{"properties":{"status":false}}},"examples":[{"provider":"signalwire","status":429,"times":1}]};
+const func4 = module0.default;
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -600,7 +800,7 @@ let valid1 = false;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema47.allOf[0].anyOf[0].required,parentSchema:schema47.allOf[0].anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema51.allOf[0].anyOf[0].required,parentSchema:schema51.allOf[0].anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -616,7 +816,7 @@ if(!valid1){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.delayMs === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "delayMs"},message:"must have required property '"+"delayMs"+"'",schema:schema47.allOf[0].anyOf[1].required,parentSchema:schema47.allOf[0].anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "delayMs"},message:"must have required property '"+"delayMs"+"'",schema:schema51.allOf[0].anyOf[1].required,parentSchema:schema51.allOf[0].anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -632,7 +832,7 @@ if(!valid1){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.drop === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "drop"},message:"must have required property '"+"drop"+"'",schema:schema47.allOf[0].anyOf[2].required,parentSchema:schema47.allOf[0].anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "drop"},message:"must have required property '"+"drop"+"'",schema:schema51.allOf[0].anyOf[2].required,parentSchema:schema51.allOf[0].anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -647,7 +847,7 @@ valid1 = valid1 || _valid0;
 }
 }
 if(!valid1){
-const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.allOf[0].anyOf,parentSchema:schema47.allOf[0],data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema51.allOf[0].anyOf,parentSchema:schema51.allOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -669,7 +869,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err4 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema47,data};
+const err4 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -679,8 +879,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "provider") || (key0 === "conferenceSid")) || (key0 === "callSid")) || (key0 === "times")) || (key0 === "status")) || (key0 === "retryAfter")) || (key0 === "delayMs")) || (key0 === "drop"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
+if(!(func1.call(schema51.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -693,7 +893,7 @@ errors++;
 if(data.provider !== undefined){
 let data0 = data.provider;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data0};
+const err6 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -703,7 +903,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((data0 === "signalwire") || (data0 === "telnyx")) || (data0 === "twilio"))){
-const err7 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data0};
+const err7 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -716,8 +916,8 @@ errors++;
 if(data.conferenceSid !== undefined){
 let data1 = data.conferenceSid;
 if(typeof data1 === "string"){
-if(func3(data1) < 1){
-const err8 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.conferenceSid,data:data1};
+if(func4(data1) < 1){
+const err8 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.conferenceSid,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -728,7 +928,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.conferenceSid.type,parentSchema:schema47.properties.conferenceSid,data:data1};
+const err9 = {instancePath:instancePath+"/conferenceSid",schemaPath:"#/properties/conferenceSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.conferenceSid.type,parentSchema:schema51.properties.conferenceSid,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -741,8 +941,8 @@ errors++;
 if(data.callSid !== undefined){
 let data2 = data.callSid;
 if(typeof data2 === "string"){
-if(func3(data2) < 1){
-const err10 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema47.properties.callSid,data:data2};
+if(func4(data2) < 1){
+const err10 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema51.properties.callSid,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -753,7 +953,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.callSid.type,parentSchema:schema47.properties.callSid,data:data2};
+const err11 = {instancePath:instancePath+"/callSid",schemaPath:"#/properties/callSid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.callSid.type,parentSchema:schema51.properties.callSid,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -766,7 +966,7 @@ errors++;
 if(data.times !== undefined){
 let data3 = data.times;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.times.type,parentSchema:schema47.properties.times,data:data3};
+const err12 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.times.type,parentSchema:schema51.properties.times,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -777,7 +977,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000000 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema47.properties.times,data:data3};
+const err13 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema51.properties.times,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -787,7 +987,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err14 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.properties.times,data:data3};
+const err14 = {instancePath:instancePath+"/times",schemaPath:"#/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.times,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -801,7 +1001,7 @@ errors++;
 if(data.status !== undefined){
 let data4 = data.status;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.status.type,parentSchema:schema47.properties.status,data:data4};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.status.type,parentSchema:schema51.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -811,7 +1011,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!(((data4 === 429) || (data4 === 500)) || (data4 === 503))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema47.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.status.enum,parentSchema:schema47.properties.status,data:data4};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema51.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.status.enum,parentSchema:schema51.properties.status,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -824,7 +1024,7 @@ errors++;
 if(data.retryAfter !== undefined){
 let data5 = data.retryAfter;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err17 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.retryAfter.type,parentSchema:schema47.properties.retryAfter,data:data5};
+const err17 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.retryAfter.type,parentSchema:schema51.properties.retryAfter,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -835,7 +1035,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 86400 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema47.properties.retryAfter,data:data5};
+const err18 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema51.properties.retryAfter,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -845,7 +1045,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.retryAfter,data:data5};
+const err19 = {instancePath:instancePath+"/retryAfter",schemaPath:"#/properties/retryAfter/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.retryAfter,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -859,7 +1059,7 @@ errors++;
 if(data.delayMs !== undefined){
 let data6 = data.delayMs;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err20 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.delayMs.type,parentSchema:schema47.properties.delayMs,data:data6};
+const err20 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.delayMs.type,parentSchema:schema51.properties.delayMs,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -870,7 +1070,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 60000 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema47.properties.delayMs,data:data6};
+const err21 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema51.properties.delayMs,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -880,7 +1080,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data6 < 0 || isNaN(data6)){
-const err22 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.delayMs,data:data6};
+const err22 = {instancePath:instancePath+"/delayMs",schemaPath:"#/properties/delayMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.delayMs,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -894,7 +1094,7 @@ errors++;
 if(data.drop !== undefined){
 let data7 = data.drop;
 if(typeof data7 !== "string"){
-const err23 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.drop.type,parentSchema:schema47.properties.drop,data:data7};
+const err23 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.drop.type,parentSchema:schema51.properties.drop,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -904,7 +1104,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!((data7 === "reset") || (data7 === "midResponse"))){
-const err24 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema47.properties.drop.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.drop.enum,parentSchema:schema47.properties.drop,data:data7};
+const err24 = {instancePath:instancePath+"/drop",schemaPath:"#/properties/drop/enum",keyword:"enum",params:{allowedValues: schema51.properties.drop.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.drop.enum,parentSchema:schema51.properties.drop,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -914,10 +1114,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.drop !== undefined){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status !== undefined){
-const err25 = {instancePath:instancePath+"/status",schemaPath:"#/dependentSchemas/drop/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema47.dependentSchemas.drop.properties.status,data:data.status};
+if(data.anyRequest !== undefined){
+let data8 = data.anyRequest;
+if(typeof data8 !== "boolean"){
+const err25 = {instancePath:instancePath+"/anyRequest",schemaPath:"#/properties/anyRequest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.anyRequest.type,parentSchema:schema51.properties.anyRequest,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -927,10 +1127,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if(data.drop !== undefined){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status !== undefined){
+const err26 = {instancePath:instancePath+"/status",schemaPath:"#/dependentSchemas/drop/properties/status/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema51.dependentSchemas.drop.properties.status,data:data.status};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -939,18 +1139,32 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate36.errors = vErrors;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-export const validateJournal = validate30;
-const schema40 = {"title":"journal","type":"object","additionalProperties":false,"required":["requests"],"properties":{"requests":{"type":"array","items":{"$ref":"#/$defs/JournalEntry"}}}};
-const schema41 = {"title":"journal entry","description":"One request received on the API routes, and what the mock made of it.","type":"object","additionalProperties":false,"required":["time","method","path","provider","operation","headers","body","verdict","violations","status","fault"],"properties":{"time":{"description":"When the request was answered, in ISO 8601 (`2026-11-23T10:30:33.120Z`).","type":"string"},"method":{"type":"string","description":"The request's method."},"path":{"type":"string","description":"The request target as received (path and query)."},"provider":{"description":"The provider whose route the path matched, or null.","oneOf":[{"$ref":"#/$defs/Provider"},{"type":"null"}]},"operation":{"description":"The operation the path matched (`updateSignalWireParticipant`, `updateTelnyxParticipant`), or null.","type":["string","null"]},"headers":{"description":"The request's headers, names in lower case; `authorization` is `[redacted]`.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body as received (UTF-8), or empty when none was read.","type":"string"},"verdict":{"description":"`valid` or `invalid` when the body was checked against the contract; `unchecked` when the request was answered before (credentials, route, a fault).","type":"string","enum":["valid","invalid","unchecked"]},"violations":{"description":"The body's violations when `invalid`.","type":"array","items":{"$ref":"#/$defs/Violation"}},"status":{"description":"The status answered; 0 when a fault dropped the connection.","type":"integer"},"fault":{"description":"The id of the fault that shaped the answer, or null.","type":["string","null"]}}};
+export const validateJournal = validate32;
+const schema43 = {"title":"journal","type":"object","additionalProperties":false,"required":["requests","next"],"properties":{"requests":{"type":"array","items":{"$ref":"#/$defs/JournalEntry"}},"next":{"description":"The `since` of the next page, or null when this page holds the newest entry.","type":["integer","null"]}}};
+const schema44 = {"title":"journal entry","description":"One request received on the API routes, and what the mock made of it. Credentials are redacted: the\nheaders `authorization`, `proxy-authorization`, `cookie` and `set-cookie`, every header and query\nparameter whose name contains `auth`, `token`, `key`, `secret`, `passw`, `session`, `signature` or\n`credential`, and the user-info of an absolute request target, are `[redacted]`. Each body is kept up to\n8,192 characters.\n","type":"object","additionalProperties":false,"required":["id","time","method","path","provider","operation","serverPath","headers","body","verdict","violations","status","fault","response"],"properties":{"id":{"description":"The entry's number, increasing from 1 since the mock started; what a page's `since` names.","type":"integer","minimum":1},"time":{"description":"When the request was answered, in ISO 8601 (`2026-11-23T10:30:33.120Z`).","type":"string"},"method":{"type":"string","description":"The request's method."},"path":{"type":"string","description":"The request target as received (path and query), credentials redacted."},"provider":{"description":"The provider whose route the path matched, or null.","oneOf":[{"$ref":"#/$defs/Provider"},{"type":"null"}]},"operation":{"description":"The operation the path matched (`updateSignalWireParticipant`, `updateTelnyxParticipant`, `updateTwilioParticipant`), or null.","type":["string","null"]},"serverPath":{"description":"The path relative to the operation's server (`/texml/Accounts/…` for Telnyx, whose server is\n`https://api.telnyx.com/v2`), so a tool can rebuild the interaction against that server; null when no\noperation matched.\n","type":["string","null"]},"headers":{"description":"The request's headers, names in lower case, credentials redacted.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body as received (UTF-8; its first 8,192 characters, then `…`), or empty when none was read.","type":"string"},"verdict":{"description":"`valid` or `invalid` when the body was checked against the contract; `unchecked` when the request was answered before (credentials, route, a fault).","type":"string","enum":["valid","invalid","unchecked"]},"violations":{"description":"The body's violations when `invalid`.","type":"array","items":{"$ref":"#/$defs/Violation"}},"status":{"description":"The status answered; 0 when a fault dropped the connection.","type":"integer"},"fault":{"description":"The id of the fault that shaped the answer, or null.","type":["string","null"]},"response":{"$ref":"#/$defs/JournalResponse"}}};
+const schema47 = {"title":"journal response","description":"The answer the mock sent (or was sending) for a request.","type":"object","additionalProperties":false,"required":["status","headers","body","delivered"],"properties":{"status":{"description":"The status answered; 0 when a fault reset the connection.","type":"integer"},"headers":{"description":"The answer's headers, names in lower case.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The answer's body (its first 8,192 characters, then `…`); empty for none.","type":"string"},"delivered":{"description":"Whether the answer was written whole: false when a fault dropped the connection, or when the client\nwent away (or the mock's shutdown deadline passed) before it was written.\n","type":"boolean"}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -958,8 +1172,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.time === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -968,8 +1182,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.method === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.time === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -978,8 +1192,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.path === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.method === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -988,8 +1202,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.provider === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.path === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -998,8 +1212,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.operation === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.provider === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1008,8 +1222,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.headers === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.operation === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1018,8 +1232,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.body === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.serverPath === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serverPath"},message:"must have required property '"+"serverPath"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1028,8 +1242,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.verdict === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.headers === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1038,8 +1252,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.violations === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "violations"},message:"must have required property '"+"violations"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.body === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1048,8 +1262,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.status === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.verdict === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "verdict"},message:"must have required property '"+"verdict"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1058,8 +1272,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.fault === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fault"},message:"must have required property '"+"fault"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.violations === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "violations"},message:"must have required property '"+"violations"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1068,9 +1282,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema41.properties, key0))){
-const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+if(data.status === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1079,11 +1292,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.time !== undefined){
-let data0 = data.time;
-if(typeof data0 !== "string"){
-const err12 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.time.type,parentSchema:schema41.properties.time,data:data0};
+if(data.fault === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fault"},message:"must have required property '"+"fault"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1092,11 +1302,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.method !== undefined){
-let data1 = data.method;
-if(typeof data1 !== "string"){
-const err13 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.method.type,parentSchema:schema41.properties.method,data:data1};
+if(data.response === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1105,11 +1312,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.path !== undefined){
-let data2 = data.path;
-if(typeof data2 !== "string"){
-const err14 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.path.type,parentSchema:schema41.properties.path,data:data2};
+for(const key0 in data){
+if(!(func1.call(schema44.properties, key0))){
+const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1119,14 +1324,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.provider !== undefined){
-let data3 = data.provider;
-const _errs9 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs10 = errors;
-if(typeof data3 !== "string"){
-const err15 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data3};
+if(data.id !== undefined){
+let data0 = data.id;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.id.type,parentSchema:schema44.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1135,8 +1336,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(((data3 === "signalwire") || (data3 === "telnyx")) || (data3 === "twilio"))){
-const err16 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data3};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema44.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1145,14 +1347,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
 }
-const _errs13 = errors;
-if(data3 !== null){
-const err17 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema41.properties.provider.oneOf[1].type,parentSchema:schema41.properties.provider.oneOf[1],data:data3};
+}
+if(data.time !== undefined){
+let data1 = data.time;
+if(typeof data1 !== "string"){
+const err17 = {instancePath:instancePath+"/time",schemaPath:"#/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.time.type,parentSchema:schema44.properties.time,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1161,7 +1361,76 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid0 = _errs13 === errors;
+}
+if(data.method !== undefined){
+let data2 = data.method;
+if(typeof data2 !== "string"){
+const err18 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.method.type,parentSchema:schema44.properties.method,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data3 = data.path;
+if(typeof data3 !== "string"){
+const err19 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.path.type,parentSchema:schema44.properties.path,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.provider !== undefined){
+let data4 = data.provider;
+const _errs11 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs12 = errors;
+if(typeof data4 !== "string"){
+const err20 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data4};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(((data4 === "signalwire") || (data4 === "telnyx")) || (data4 === "twilio"))){
+const err21 = {instancePath:instancePath+"/provider",schemaPath:"#/$defs/Provider/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data4};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid0 = _errs12 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs15 = errors;
+if(data4 !== null){
+const err22 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema44.properties.provider.oneOf[1].type,parentSchema:schema44.properties.provider.oneOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -1173,85 +1442,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err18 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema41.properties.provider.oneOf,parentSchema:schema41.properties.provider,data:data3};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.operation !== undefined){
-let data4 = data.operation;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/type",keyword:"type",params:{type: schema41.properties.operation.type},message:"must be string,null",schema:schema41.properties.operation.type,parentSchema:schema41.properties.operation,data:data4};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.headers !== undefined){
-let data5 = data.headers;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key1 in data5){
-let data6 = data5[key1];
-if(typeof data6 !== "string"){
-const err20 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.headers.additionalProperties.type,parentSchema:schema41.properties.headers.additionalProperties,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.headers.type,parentSchema:schema41.properties.headers,data:data5};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.body !== undefined){
-let data7 = data.body;
-if(typeof data7 !== "string"){
-const err22 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.body.type,parentSchema:schema41.properties.body,data:data7};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.verdict !== undefined){
-let data8 = data.verdict;
-if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.verdict.type,parentSchema:schema41.properties.verdict,data:data8};
+const err23 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema44.properties.provider.oneOf,parentSchema:schema44.properties.provider,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1260,8 +1451,22 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!(((data8 === "valid") || (data8 === "invalid")) || (data8 === "unchecked"))){
-const err24 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema41.properties.verdict.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.verdict.enum,parentSchema:schema41.properties.verdict,data:data8};
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.operation !== undefined){
+let data5 = data.operation;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err24 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/type",keyword:"type",params:{type: schema44.properties.operation.type},message:"must be string,null",schema:schema44.properties.operation.type,parentSchema:schema44.properties.operation,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1271,15 +1476,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.violations !== undefined){
-let data9 = data.violations;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.code === undefined){
-const err25 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema43.required,parentSchema:schema43,data:data10};
+if(data.serverPath !== undefined){
+let data6 = data.serverPath;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err25 = {instancePath:instancePath+"/serverPath",schemaPath:"#/properties/serverPath/type",keyword:"type",params:{type: schema44.properties.serverPath.type},message:"must be string,null",schema:schema44.properties.serverPath.type,parentSchema:schema44.properties.serverPath,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1288,8 +1488,14 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data10.path === undefined){
-const err26 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema43.required,parentSchema:schema43,data:data10};
+}
+if(data.headers !== undefined){
+let data7 = data.headers;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+let data8 = data7[key1];
+if(typeof data8 !== "string"){
+const err26 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.headers.additionalProperties.type,parentSchema:schema44.properties.headers.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1298,8 +1504,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data10.message === undefined){
-const err27 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema43.required,parentSchema:schema43,data:data10};
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.headers.type,parentSchema:schema44.properties.headers,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1308,11 +1516,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data10.code !== undefined){
-let data11 = data10.code;
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err28 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema43.properties.code,data:data11};
+}
+if(data.body !== undefined){
+let data9 = data.body;
+if(typeof data9 !== "string"){
+const err28 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.body.type,parentSchema:schema44.properties.body,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1322,8 +1530,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.code.type,parentSchema:schema43.properties.code,data:data11};
+if(data.verdict !== undefined){
+let data10 = data.verdict;
+if(typeof data10 !== "string"){
+const err29 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.verdict.type,parentSchema:schema44.properties.verdict,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1332,11 +1542,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data10.path !== undefined){
-let data12 = data10.path;
-if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.path.type,parentSchema:schema43.properties.path,data:data12};
+if(!(((data10 === "valid") || (data10 === "invalid")) || (data10 === "unchecked"))){
+const err30 = {instancePath:instancePath+"/verdict",schemaPath:"#/properties/verdict/enum",keyword:"enum",params:{allowedValues: schema44.properties.verdict.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.verdict.enum,parentSchema:schema44.properties.verdict,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1346,10 +1553,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data10.message !== undefined){
-let data13 = data10.message;
-if(typeof data13 !== "string"){
-const err31 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.message.type,parentSchema:schema43.properties.message,data:data13};
+if(data.violations !== undefined){
+let data11 = data.violations;
+if(Array.isArray(data11)){
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.code === undefined){
+const err31 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema46.required,parentSchema:schema46,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1358,11 +1570,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data10.expected !== undefined){
-let data14 = data10.expected;
-if(typeof data14 !== "string"){
-const err32 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.expected.type,parentSchema:schema43.properties.expected,data:data14};
+if(data12.path === undefined){
+const err32 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema46.required,parentSchema:schema46,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1371,11 +1580,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data10.received !== undefined){
-let data15 = data10.received;
-if(typeof data15 !== "string"){
-const err33 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.received.type,parentSchema:schema43.properties.received,data:data15};
+if(data12.message === undefined){
+const err33 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema46.required,parentSchema:schema46,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1384,10 +1590,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data:data10};
+if(data12.code !== undefined){
+let data13 = data12.code;
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err34 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/pattern",keyword:"pattern",params:{pattern: "^[a-z_]+$"},message:"must match pattern \""+"^[a-z_]+$"+"\"",schema:"^[a-z_]+$",parentSchema:schema46.properties.code,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1397,9 +1604,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
 else {
-const err35 = {instancePath:instancePath+"/violations",schemaPath:"#/properties/violations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.violations.type,parentSchema:schema41.properties.violations,data:data9};
+const err35 = {instancePath:instancePath+"/violations/" + i0+"/code",schemaPath:"#/$defs/Violation/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.code.type,parentSchema:schema46.properties.code,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1409,10 +1615,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data16 = data.status;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err36 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.status.type,parentSchema:schema41.properties.status,data:data16};
+if(data12.path !== undefined){
+let data14 = data12.path;
+if(typeof data14 !== "string"){
+const err36 = {instancePath:instancePath+"/violations/" + i0+"/path",schemaPath:"#/$defs/Violation/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.path.type,parentSchema:schema46.properties.path,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1422,10 +1628,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.fault !== undefined){
-let data17 = data.fault;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err37 = {instancePath:instancePath+"/fault",schemaPath:"#/properties/fault/type",keyword:"type",params:{type: schema41.properties.fault.type},message:"must be string,null",schema:schema41.properties.fault.type,parentSchema:schema41.properties.fault,data:data17};
+if(data12.message !== undefined){
+let data15 = data12.message;
+if(typeof data15 !== "string"){
+const err37 = {instancePath:instancePath+"/violations/" + i0+"/message",schemaPath:"#/$defs/Violation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.message.type,parentSchema:schema46.properties.message,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1435,9 +1641,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(data12.expected !== undefined){
+let data16 = data12.expected;
+if(typeof data16 !== "string"){
+const err38 = {instancePath:instancePath+"/violations/" + i0+"/expected",schemaPath:"#/$defs/Violation/properties/expected/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.expected.type,parentSchema:schema46.properties.expected,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1446,16 +1653,225 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate31.errors = vErrors;
+}
+if(data12.received !== undefined){
+let data17 = data12.received;
+if(typeof data17 !== "string"){
+const err39 = {instancePath:instancePath+"/violations/" + i0+"/received",schemaPath:"#/$defs/Violation/properties/received/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.received.type,parentSchema:schema46.properties.received,data:data17};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/violations/" + i0,schemaPath:"#/$defs/Violation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data12};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/violations",schemaPath:"#/properties/violations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.violations.type,parentSchema:schema44.properties.violations,data:data11};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data18 = data.status;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err42 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.properties.status.type,parentSchema:schema44.properties.status,data:data18};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.fault !== undefined){
+let data19 = data.fault;
+if((typeof data19 !== "string") && (data19 !== null)){
+const err43 = {instancePath:instancePath+"/fault",schemaPath:"#/properties/fault/type",keyword:"type",params:{type: schema44.properties.fault.type},message:"must be string,null",schema:schema44.properties.fault.type,parentSchema:schema44.properties.fault,data:data19};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.response !== undefined){
+let data20 = data.response;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.status === undefined){
+const err44 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/JournalResponse/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema47.required,parentSchema:schema47,data:data20};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data20.headers === undefined){
+const err45 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/JournalResponse/required",keyword:"required",params:{missingProperty: "headers"},message:"must have required property '"+"headers"+"'",schema:schema47.required,parentSchema:schema47,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data20.body === undefined){
+const err46 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/JournalResponse/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema47.required,parentSchema:schema47,data:data20};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data20.delivered === undefined){
+const err47 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/JournalResponse/required",keyword:"required",params:{missingProperty: "delivered"},message:"must have required property '"+"delivered"+"'",schema:schema47.required,parentSchema:schema47,data:data20};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+for(const key2 in data20){
+if(!((((key2 === "status") || (key2 === "headers")) || (key2 === "body")) || (key2 === "delivered"))){
+const err48 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/JournalResponse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data20};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data20.status !== undefined){
+let data21 = data20.status;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err49 = {instancePath:instancePath+"/response/status",schemaPath:"#/$defs/JournalResponse/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.status.type,parentSchema:schema47.properties.status,data:data21};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data20.headers !== undefined){
+let data22 = data20.headers;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key3 in data22){
+let data23 = data22[key3];
+if(typeof data23 !== "string"){
+const err50 = {instancePath:instancePath+"/response/headers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/JournalResponse/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.headers.additionalProperties.type,parentSchema:schema47.properties.headers.additionalProperties,data:data23};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/response/headers",schemaPath:"#/$defs/JournalResponse/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.headers.type,parentSchema:schema47.properties.headers,data:data22};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data20.body !== undefined){
+let data24 = data20.body;
+if(typeof data24 !== "string"){
+const err52 = {instancePath:instancePath+"/response/body",schemaPath:"#/$defs/JournalResponse/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.body.type,parentSchema:schema47.properties.body,data:data24};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data20.delivered !== undefined){
+let data25 = data20.delivered;
+if(typeof data25 !== "boolean"){
+const err53 = {instancePath:instancePath+"/response/delivered",schemaPath:"#/$defs/JournalResponse/properties/delivered/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.properties.delivered.type,parentSchema:schema47.properties.delivered,data:data25};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/response",schemaPath:"#/$defs/JournalResponse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1464,7 +1880,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.requests === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1473,9 +1889,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(key0 === "requests")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(data.next === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "next"},message:"must have required property '"+"next"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1484,20 +1899,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.requests !== undefined){
-let data0 = data.requests;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate31(data0[i0], {instancePath:instancePath+"/requests/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/requests",schemaPath:"#/properties/requests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.requests.type,parentSchema:schema40.properties.requests,data:data0};
+for(const key0 in data){
+if(!((key0 === "requests") || (key0 === "next"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1507,9 +1911,19 @@ vErrors.push(err2);
 errors++;
 }
 }
+if(data.requests !== undefined){
+let data0 = data.requests;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate33(data0[i0], {instancePath:instancePath+"/requests/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err3 = {instancePath:instancePath+"/requests",schemaPath:"#/properties/requests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.requests.type,parentSchema:schema43.properties.requests,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1518,13 +1932,38 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate30.errors = vErrors;
+}
+if(data.next !== undefined){
+let data2 = data.next;
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/next",schemaPath:"#/properties/next/type",keyword:"type",params:{type: schema43.properties.next.type},message:"must be integer,null",schema:schema43.properties.next.type,parentSchema:schema43.properties.next,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEndedStrict = validate22;
-const schema33 = {"$ref":"#/$defs/Ended","unevaluatedProperties":false};
+export const validateAdminIndexStrict = validate22;
+const schema33 = {"$ref":"#/$defs/AdminIndex","unevaluatedProperties":false};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1537,8 +1976,195 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.operations === undefined){
+const err0 = {instancePath,schemaPath:"#/$defs/AdminIndex/required",keyword:"required",params:{missingProperty: "operations"},message:"must have required property '"+"operations"+"'",schema:schema32.required,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "operations")){
+const err1 = {instancePath,schemaPath:"#/$defs/AdminIndex/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.operations !== undefined){
+let data0 = data.operations;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.operationId === undefined){
+const err2 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/$defs/AdminIndex/properties/operations/items/required",keyword:"required",params:{missingProperty: "operationId"},message:"must have required property '"+"operationId"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data1.method === undefined){
+const err3 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/$defs/AdminIndex/properties/operations/items/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.path === undefined){
+const err4 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/$defs/AdminIndex/properties/operations/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.summary === undefined){
+const err5 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/$defs/AdminIndex/properties/operations/items/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema32.properties.operations.items.required,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((((key1 === "operationId") || (key1 === "method")) || (key1 === "path")) || (key1 === "summary"))){
+const err6 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/$defs/AdminIndex/properties/operations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data1.operationId !== undefined){
+let data2 = data1.operationId;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/operations/" + i0+"/operationId",schemaPath:"#/$defs/AdminIndex/properties/operations/items/properties/operationId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.operationId.type,parentSchema:schema32.properties.operations.items.properties.operationId,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.method !== undefined){
+let data3 = data1.method;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/operations/" + i0+"/method",schemaPath:"#/$defs/AdminIndex/properties/operations/items/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.method.type,parentSchema:schema32.properties.operations.items.properties.method,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.path !== undefined){
+let data4 = data1.path;
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/operations/" + i0+"/path",schemaPath:"#/$defs/AdminIndex/properties/operations/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.path.type,parentSchema:schema32.properties.operations.items.properties.path,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.summary !== undefined){
+let data5 = data1.summary;
+if(typeof data5 !== "string"){
+const err10 = {instancePath:instancePath+"/operations/" + i0+"/summary",schemaPath:"#/$defs/AdminIndex/properties/operations/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.operations.items.properties.summary.type,parentSchema:schema32.properties.operations.items.properties.summary,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/operations/" + i0,schemaPath:"#/$defs/AdminIndex/properties/operations/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.operations.items.type,parentSchema:schema32.properties.operations.items,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/operations",schemaPath:"#/$defs/AdminIndex/properties/operations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.operations.type,parentSchema:schema32.properties.operations,data:data0};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/$defs/AdminIndex/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateEndedStrict = validate24;
+const schema36 = {"$ref":"#/$defs/Ended","unevaluatedProperties":false};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.participants === undefined){
-const err0 = {instancePath,schemaPath:"#/$defs/Ended/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/$defs/Ended/required",keyword:"required",params:{missingProperty: "participants"},message:"must have required property '"+"participants"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1549,7 +2175,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "participants")){
-const err1 = {instancePath,schemaPath:"#/$defs/Ended/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/$defs/Ended/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1562,7 +2188,7 @@ errors++;
 if(data.participants !== undefined){
 let data0 = data.participants;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.participants.type,parentSchema:schema32.properties.participants,data:data0};
+const err2 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.participants.type,parentSchema:schema35.properties.participants,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1573,7 +2199,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.participants,data:data0};
+const err3 = {instancePath:instancePath+"/participants",schemaPath:"#/$defs/Ended/properties/participants/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema35.properties.participants,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1586,7 +2212,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/$defs/Ended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err4 = {instancePath,schemaPath:"#/$defs/Ended/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1595,76 +2221,76 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate22.errors = vErrors;
-return errors === 0;
-}
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateFaultStrict = validate24;
-const schema37 = {"$ref":"#/$defs/Fault","unevaluatedProperties":false};
-
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
 validate24.errors = vErrors;
 return errors === 0;
 }
 validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateFaultListStrict = validate28;
-const schema39 = {"$ref":"#/$defs/FaultList","unevaluatedProperties":false};
+export const validateFaultStrict = validate26;
+const schema40 = {"$ref":"#/$defs/Fault","unevaluatedProperties":false};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
-validate28.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateJournalStrict = validate33;
-const schema44 = {"$ref":"#/$defs/Journal","unevaluatedProperties":false};
+export const validateFaultListStrict = validate30;
+const schema42 = {"$ref":"#/$defs/FaultList","unevaluatedProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
-validate33.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateJournalStrict = validate35;
+const schema48 = {"$ref":"#/$defs/Journal","unevaluatedProperties":false};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 /**
@@ -1679,6 +2305,7 @@ export interface CompiledValidator {
 /** One validator per schema name of the spec's components. */
 export const validators = {
   AdminError: validateAdminError as unknown as CompiledValidator,
+  AdminIndex: validateAdminIndex as unknown as CompiledValidator,
   Ended: validateEnded as unknown as CompiledValidator,
   Fault: validateFault as unknown as CompiledValidator,
   FaultList: validateFaultList as unknown as CompiledValidator,
@@ -1688,6 +2315,7 @@ export const validators = {
 
 /** Response validators that also reject properties the spec does not declare. */
 export const strictValidators = {
+  AdminIndex: validateAdminIndexStrict as unknown as CompiledValidator,
   Ended: validateEndedStrict as unknown as CompiledValidator,
   Fault: validateFaultStrict as unknown as CompiledValidator,
   FaultList: validateFaultListStrict as unknown as CompiledValidator,

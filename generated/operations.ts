@@ -41,6 +41,7 @@ export const operations = {
       "200": "SignalWireParticipant",
       "400": "SignalWireError",
       "401": "SignalWireError",
+      "403": "SignalWireError",
       "404": "SignalWireError",
       "405": "SignalWireError",
       "408": "SignalWireError",
@@ -50,7 +51,8 @@ export const operations = {
       "429": "SignalWireError",
       "431": "SignalWireError",
       "500": "SignalWireError",
-      "503": "SignalWireError"
+      "503": "SignalWireError",
+      "505": "SignalWireError"
     },
     "successSchema": "SignalWireParticipant",
     "errorSchema": "SignalWireError"
@@ -94,6 +96,7 @@ export const operations = {
       "200": "TelnyxParticipant",
       "400": "TelnyxErrors",
       "401": "TelnyxErrors",
+      "403": "TelnyxErrors",
       "404": "TelnyxErrors",
       "405": "TelnyxErrors",
       "408": "TelnyxErrors",
@@ -103,7 +106,8 @@ export const operations = {
       "429": "TelnyxErrors",
       "431": "TelnyxErrors",
       "500": "TelnyxErrors",
-      "503": "TelnyxErrors"
+      "503": "TelnyxErrors",
+      "505": "TelnyxErrors"
     },
     "successSchema": "TelnyxParticipant",
     "errorSchema": "TelnyxErrors"
@@ -149,6 +153,7 @@ export const operations = {
       "200": "TwilioParticipant",
       "400": "TwilioError",
       "401": "TwilioError",
+      "403": "TwilioError",
       "404": "TwilioError",
       "405": "TwilioError",
       "408": "TwilioError",
@@ -158,7 +163,8 @@ export const operations = {
       "429": "TwilioError",
       "431": "TwilioError",
       "500": "TwilioError",
-      "503": "TwilioError"
+      "503": "TwilioError",
+      "505": "TwilioError"
     },
     "successSchema": "TwilioParticipant",
     "errorSchema": "TwilioError"

@@ -601,7 +601,8 @@ export interface components {
              * @description Twilio's error code, from its error dictionary (decision 27): `20003` authentication, `20004` a
              *     method not allowed, `20404` not found, `20422` an invalid or unreadable parameter, `16028` the
              *     participant to be coached is not in the conference, `16099` the conference has ended, `20429` too
-             *     many requests, `20500` an internal error, `20503` the service is unavailable, `400` a bad request.
+             *     many requests, `20500` an internal error, `20503` the service is unavailable, `403` a request the mock
+             *     does not answer (decision 30), `400` a bad request.
              */
             code: number;
             /**
@@ -679,6 +680,15 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. SignalWire code `20003`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
+            /** @description The request's `Host` is not a loopback name or address, nor one this package's mock was told to allow (a defence against DNS rebinding; decision 30). SignalWire's error list has no code for it: `20001` (decision 15). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -776,6 +786,15 @@ export interface operations {
                     "application/json": components["schemas"]["SignalWireError"];
                 };
             };
+            /** @description The request line names an HTTP version other than 1.0 or 1.1, which this package's mock does not speak (decision 30). SignalWire's error list has no code for it: `20001` (decision 15). */
+            505: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalWireError"];
+                };
+            };
         };
     };
     updateTelnyxParticipant: {
@@ -830,6 +849,15 @@ export interface operations {
             };
             /** @description Missing or wrong API key. Code `10009`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
+            /** @description The request's `Host` is not a loopback name or address, nor one this package's mock was told to allow (a defence against DNS rebinding; decision 30). Telnyx's error list has no code for it (decision 16). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -927,6 +955,15 @@ export interface operations {
                     "application/json": components["schemas"]["TelnyxErrors"];
                 };
             };
+            /** @description The request line names an HTTP version other than 1.0 or 1.1, which this package's mock does not speak (decision 30). Telnyx's error list has no code for it (decision 16). */
+            505: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelnyxErrors"];
+                };
+            };
         };
     };
     updateTwilioParticipant: {
@@ -980,6 +1017,15 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. Twilio code `20003`, "Permission Denied". */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description The request's `Host` is not a loopback name or address, nor one this package's mock was told to allow (a defence against DNS rebinding; decision 30). Twilio's error dictionary's `403`, "Forbidden". */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1070,6 +1116,15 @@ export interface operations {
             };
             /** @description The service is unavailable for a while. Twilio code `20503`, "Service unavailable". This package's mock answers it only when a fault is set. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwilioError"];
+                };
+            };
+            /** @description The request line names an HTTP version other than 1.0 or 1.1, which this package's mock does not speak (decision 30). Twilio's error dictionary has no code for it: `400`, "Bad Request" (decision 27). */
+            505: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ export function buildAdminRoutes(document: OpenApiDocument): string {
     if (success === undefined) throw new Error(`${operation.operationId}: no success response`);
     return {
       operationId: operation.operationId,
+      summary: (operation as { summary?: string }).summary ?? operation.operationId,
       method: method.toUpperCase(),
       path,
       pathParameters: parameters.filter((p) => p.in === "path").map((p) => p.name),
