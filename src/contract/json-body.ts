@@ -40,11 +40,52 @@ function repeatedKeys(text: string): Violation[] {
   return errors;
 }
 
+/**
+ * How deep JSON may nest (objects and arrays): far more than any document of this package needs (bodies and
+ * answers are flat, fixtures nest 6 deep), and little enough that nothing that walks a value recursively can
+ * run out of stack on it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text nests deeper than `MAX_JSON_DEPTH`: one pass, no recursion, strings skipped. */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 /** Any JSON value; text that is not JSON is an `invalid_json` violation naming the parser's complaint. */
 export function parseJson(text: string): Parsed<unknown> {
   if (text.trim() === "") {
     const received = text === "" ? "no characters" : `only whitespace (${text.length} characters)`;
     return { ok: false, errors: [{ code: "invalid_json", path: "", message: "is empty", expected: "JSON", received }] };
+  }
+  if (nestsTooDeep(text)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: "invalid_json",
+          path: "",
+          message: `is nested deeper than ${MAX_JSON_DEPTH} levels`,
+          expected: `JSON nested at most ${MAX_JSON_DEPTH} deep`,
+        },
+      ],
+    };
   }
   let value: unknown;
   try {
