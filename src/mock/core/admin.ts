@@ -11,6 +11,8 @@ import type { Violation } from "../../contract/violations.js";
 import { addCheckedFault, createControls, type MockControls } from "./controls.js";
 import type { Answer, BodyReading, Exchange } from "./exchange.js";
 import type { MockState } from "./state.js";
+import { bodyNotJson, foreignOrigin, integerParam } from "./admin-guards.js";
+import { JOURNAL_DEFAULT_PAGE, JOURNAL_PAGE_LIMIT } from "./journal.js";
 
 const JSON_HEADERS = { "content-type": "application/json" } as const;
 const MAX_ADMIN_BODY_BYTES = 16 * 1024;
@@ -72,7 +74,17 @@ export class AdminApi {
 
   /** Answers an admin request (`path` is its target's path, starting `/__admin`). */
   handle(exchange: Exchange, path: string): void {
-    const routed = routeOf(exchange.method, path, exchange.target);
+    const foreign = foreignOrigin(exchange.headers);
+    if (foreign !== undefined) {
+      exchange.respond(adminError(403, `The admin API answers its user only: ${foreign}.`));
+      return;
+    }
+    const notJson = bodyNotJson(exchange.headers);
+    if (notJson !== undefined) {
+      exchange.respond(adminError(415, "The body is not JSON.", [notJson]));
+      return;
+    }
+    const routed = routeOf(exchange.method, path === "/__admin/" ? "/__admin" : path, exchange.target);
     if ("status" in routed) {
       const message =
         routed.status === 405 ? `${exchange.method} is not allowed on ${path}` : `No admin operation at ${path.slice(0, 200)}`;
@@ -98,8 +110,12 @@ export class AdminApi {
   #operate({ operationId, params, query }: Routed): Answer {
     const { controls } = this;
     switch (operationId) {
+      case "adminIndex":
+        return answer(200, {
+          operations: adminRoutes.map(({ operationId, method, path, summary }) => ({ operationId, method, path, summary })),
+        });
       case "listRequests":
-        return answer(200, { requests: controls.requests() });
+        return this.#journalPage(query);
       case "clearRequests":
         controls.clearRequests();
         return answer(204);
@@ -117,6 +133,15 @@ export class AdminApi {
       case "addFault":
         return adminError(400, "A fault needs a body.");
     }
+  }
+
+  /** A page of the journal, as `limit` and `since` ask. */
+  #journalPage(query: URLSearchParams): Answer {
+    const limit = integerParam(query, "limit", { min: 1, max: JOURNAL_PAGE_LIMIT, fallback: JOURNAL_DEFAULT_PAGE });
+    const since = integerParam(query, "since", { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
+    const problems = [limit, since].filter((value): value is Violation => typeof value === "object");
+    if (problems.length > 0) return adminError(400, "A query parameter is not one this operation takes.", problems);
+    return answer(200, this.#state.journal.page(limit as number, since as number));
   }
 
   /** Ends a conference, or makes one participant leave it. */

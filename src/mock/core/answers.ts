@@ -42,7 +42,7 @@ export function failureAnswer(provider: Provider, failure: MockFailure, fault?: 
   const challenge = challenges[providers[provider].auth];
   if (failure.reason === "authentication" && challenge !== undefined) headers["www-authenticate"] = challenge;
   if (failure.reason === "methodNotAllowed") headers.allow = "POST";
-  if (failure.reason === "tooLarge" || failure.reason === "timeout") headers.connection = "close";
+  if (failure.reason === "timeout") headers.connection = "close";
   if (failure.reason === "tooManyRequests") headers["retry-after"] = String(fault?.retryAfter ?? 1);
   return delayedBy(fault, jsonAnswer(status, body, headers));
 }

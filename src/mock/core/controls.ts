@@ -7,7 +7,7 @@ import { validators } from "../../../generated/mock-admin-validators.js";
 import type { Provider } from "../../contract/providers.js";
 import { toViolations } from "../../contract/ajv-errors.js";
 import type { Violation } from "../../contract/violations.js";
-import { completeSeats } from "./conference-rules.js";
+import { endConferences, leaveSeats } from "./conference-rules.js";
 import type { Fault, FaultRequest } from "./faults.js";
 import type { JournalEntry } from "./journal.js";
 import type { MockState } from "./state.js";
@@ -57,8 +57,8 @@ export function createControls(state: MockState): MockControls {
     faults: () => state.faults.list(),
     clearFaults: () => state.faults.clear(),
     endConference: (conferenceSid, provider) =>
-      completeSeats(state.store.seatsWhere({ conference: conferenceSid, ...(provider ? { provider } : {}) })),
+      endConferences(state.store.seatsWhere({ conference: conferenceSid, ...(provider ? { provider } : {}) })),
     leaveConference: (conferenceSid, callSid, provider) =>
-      completeSeats(state.store.seatsWhere({ conference: conferenceSid, call: callSid, ...(provider ? { provider } : {}) })),
+      leaveSeats(state.store.seatsWhere({ conference: conferenceSid, call: callSid, ...(provider ? { provider } : {}) })),
   };
 }

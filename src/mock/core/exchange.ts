@@ -32,8 +32,12 @@ export interface Exchange {
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** Reads the body, at most `MAX_BODY_BYTES` of it, and calls `then` once with what it was. The core calls it at most once. */
   readBody(then: (reading: BodyReading) => void): void;
-  /** Sends the answer. The core calls it exactly once, and never throws out of `handle` instead. */
-  respond(answer: Answer): void;
+  /**
+   * Sends the answer. The core calls it exactly once, and never throws out of `handle` instead. A transport
+   * that learns the answer could not be written whole (the client went away, the shutdown's deadline passed)
+   * calls `undelivered`, so the journal says so.
+   */
+  respond(answer: Answer, undelivered?: () => void): void;
 }
 
 /**

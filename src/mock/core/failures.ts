@@ -15,7 +15,9 @@ export type FailureReason =
   | "conferenceEnded"
   | "tooManyRequests"
   | "internal"
-  | "unavailable";
+  | "unavailable"
+  | "forbidden"
+  | "httpVersion";
 
 export interface MockFailure {
   reason: FailureReason;

@@ -16,6 +16,8 @@
  * - `nowRfc2822`, `nowIso`: the date texts written once a second (participants) and once a millisecond (the
  *   journal), not once a request.
  * - `lowerCaseMediaType`: a media type already in lower case (as clients send it) is not copied.
+ * - `rememberedTest`: a test of a header name (is it a credential, for the journal) remembered for the names
+ *   requests carry, which repeat: a handful of map look-ups per request instead of a regexp per header.
  * - `startsWithScheme`: an Authorization scheme compared in any letter case without a lower-cased copy, so
  *   the token after it is compared in place (`auth.ts`); with the masked comparison that replaced decoding
  *   base64, part of the 14 µs to 7 µs.
@@ -103,6 +105,24 @@ export function lowerCaseMediaType(text: string): string {
     if ((code >= 0x41 && code <= 0x5a) || code > 0x7f) return text.toLowerCase();
   }
   return text;
+}
+
+const REMEMBERED_NAMES_LIMIT = 1024;
+const REMEMBERED_NAME_LENGTH_LIMIT = 256;
+
+/** `test`, remembered for the names it was asked about (bounded: 1,024 names of at most 256 characters, emptied when full). */
+export function rememberedTest(test: (name: string) => boolean): (name: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (name) => {
+    const answer = known.get(name);
+    if (answer !== undefined) return answer;
+    const result = test(name);
+    if (name.length <= REMEMBERED_NAME_LENGTH_LIMIT) {
+      if (known.size >= REMEMBERED_NAMES_LIMIT) known.clear();
+      known.set(name, result);
+    }
+    return result;
+  };
 }
 
 /** Whether `header` starts with `scheme` (lower-case ASCII letters) in any letter case, then one space. */

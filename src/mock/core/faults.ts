@@ -4,7 +4,7 @@
  * (`openapi/mock-admin.yaml`, `FaultRequest` and `Fault`).
  */
 import type { components } from "../../../generated/mock-admin-types.js";
-import type { ParticipantRef } from "./participant-ref.js";
+import { type ParticipantRef, sameId } from "./participant-ref.js";
 
 export type FaultRequest = components["schemas"]["FaultRequest"];
 export type Fault = components["schemas"]["Fault"];
@@ -33,14 +33,20 @@ export class Faults {
     this.#pending = [];
   }
 
-  /** The oldest fault matching an update's participant, counted as played once (it goes when it has no times left). */
-  take(ref: ParticipantRef): Fault | undefined {
+  /**
+   * The oldest fault matching an update, counted as played once (it goes when it has no times left). `ref` is
+   * the participant the update names (`alias`: the call id or label its path names it by); a fault is taken
+   * only by an update that `reachesParticipant` (authenticated, and naming one the mock has), unless it says
+   * `anyRequest`.
+   */
+  take(ref: ParticipantRef, alias: string, reachesParticipant: boolean): Fault | undefined {
     if (this.#pending.length === 0) return undefined;
     const index = this.#pending.findIndex(
       (f) =>
+        (reachesParticipant || f.anyRequest === true) &&
         (f.provider === undefined || f.provider === ref.provider) &&
-        (f.conferenceSid === undefined || f.conferenceSid === ref.conference) &&
-        (f.callSid === undefined || f.callSid === ref.call),
+        (f.conferenceSid === undefined || sameId(f.conferenceSid, ref.conference)) &&
+        (f.callSid === undefined || sameId(f.callSid, ref.call) || f.callSid === alias),
     );
     if (index === -1) return undefined;
     const fault = this.#pending[index]!;

@@ -3,31 +3,30 @@
  * its own and no `node:` module. The node:http server (`../node/`) and the MSW handlers (`../../msw/`) each hand
  * it an `Exchange` per request and send what it answers, so both behave alike by construction.
  *
- * An update's path: route → method → credentials → participant → fault → content type and declared size →
- * (the transport reads the body, at most `MAX_BODY_BYTES`) → body → contract → the conference's rules and the
- * update applied in one step (`store.ts`) → an answer that itself validates against the spec → journal.
+ * An update's path: route → the participant's seat → method → credentials → fault → the conference's rules →
+ * content coding, type and declared size → (the transport reads the body, at most `MAX_BODY_BYTES`) → body →
+ * contract → the conference's rules again and the update applied in one step (`conference-rules.ts`) → an
+ * answer that itself validates against the spec → journal.
  */
 import { providers } from "../../contract/providers.js";
 import { hasPathParameterSchema, validatePathParameter } from "../../contract/validate.js";
 import { AdminApi, isAdminPath } from "./admin.js";
 import { delayedBy, failureAnswer, faultAnswer, jsonAnswer, participantAnswer } from "./answers.js";
+import { refusalOf, updateSeat } from "./conference-rules.js";
 import type { MockControls } from "./controls.js";
 import { unroutedResponse } from "./error-bodies.js";
 import { type Answer, type BodyReading, type Exchange, MAX_BODY_BYTES, pathOfTarget } from "./exchange.js";
 import { fail, type MockFailure } from "./failures.js";
-import { nowIso } from "./fast-paths.js";
 import type { Fault } from "./faults.js";
-import { type JournalEntry, journalHeaders } from "./journal.js";
-import { updateSeat } from "./conference-rules.js";
-import type { ParticipantRef } from "./participant-ref.js";
-import { hasLeft } from "./participants.js";
-import { matchRoutes, type Route } from "./routes.js";
+import { answeredEntry, type JournalEntry, keptBody, startEntry } from "./journal.js";
+import { sameId } from "./participant-ref.js";
+import { matchRoutes, type Route, serverPathOf } from "./routes.js";
 import type { MockState } from "./state.js";
 import type { Seat } from "./store.js";
-import { mediaTypeOf, readUpdate, refusedMediaType, tooLarge } from "./update-body.js";
+import { mediaTypeOf, readUpdate, refusedContentCoding, refusedMediaType, tooLarge } from "./update-body.js";
 
 /** What the head of an update decided: an answer already, or the body to read and how. */
-type HeadOutcome = { answer: Answer } | { seat: Seat; mediaType: string | undefined };
+type HeadOutcome = { answer: Answer } | { seat: Seat; mediaType: string | undefined; fault: Fault | undefined };
 
 const INTERNAL: MockFailure = { reason: "internal", detail: "The mock failed to handle this request." };
 
@@ -54,20 +53,23 @@ export class MockApi {
     if (routes.length === 0) {
       const detail = `No operation at ${exchange.method} ${path.slice(0, 200)}.`;
       const { status, body } = unroutedResponse(path, { reason: "notFound", detail });
-      this.#finish(exchange, this.#entry(exchange, undefined, undefined), jsonAnswer(status, body));
+      const entry = startEntry(exchange, { provider: null, operation: null, serverPath: null });
+      this.#finish(exchange, entry, jsonAnswer(status, body));
       return;
     }
     const found = this.#state.store.seatOf(routes);
     const route = found?.route ?? this.#likeliestRoute(routes);
-    let fault: Fault | undefined;
+    const entry = startEntry(exchange, {
+      provider: route.provider,
+      operation: providers[route.provider].operationId,
+      serverPath: serverPathOf(route.provider, path),
+    });
     try {
-      fault = this.#faultFor(exchange, route);
-      const head = this.#head(exchange, route, found?.seat, fault);
-      const entry = this.#entry(exchange, route, fault);
+      const head = this.#head(exchange, route, found?.seat, entry);
       if ("answer" in head) this.#finish(exchange, entry, head.answer);
-      else exchange.readBody((reading) => this.#afterBody(exchange, entry, head.seat, head.mediaType, reading, fault));
+      else exchange.readBody((reading) => this.#afterBody(exchange, entry, head, reading));
     } catch {
-      this.#finish(exchange, this.#entry(exchange, route, fault), failureAnswer(route.provider, INTERNAL));
+      this.#finish(exchange, entry, failureAnswer(route.provider, INTERNAL));
     }
   }
 
@@ -86,45 +88,52 @@ export class MockApi {
     return routes.find((route) => store.hasAccount(route.provider, route.account)) ?? routes.find(accountFits) ?? routes[0]!;
   }
 
-  /** The fault an update takes, if one matches it (only POSTs to the operation take faults). */
-  #faultFor(exchange: Exchange, route: Route): Fault | undefined {
-    return exchange.method === "POST" ? this.#state.faults.take(route) : undefined;
+  /**
+   * What can be decided from the request's head alone; `seat` is the participant its path names, if any. A
+   * fault is taken here, after the credentials and the participant are known (`faults.ts`).
+   */
+  #head(exchange: Exchange, route: Route, found: Seat | undefined, entry: JournalEntry): HeadOutcome {
+    const { provider } = route;
+    if (exchange.method !== "POST") {
+      return { answer: failureAnswer(provider, fail("methodNotAllowed", `${exchange.method} is not allowed here; use POST.`).failure) };
+    }
+    const { credentials, owners, faults } = this.#state;
+    const authenticated = credentials.accepts(provider, exchange.headers.authorization);
+    const owner = owners[provider];
+    const seat = found !== undefined && owner !== undefined && sameId(route.account, owner) ? found : undefined;
+    const fault = faults.take(seat?.ref ?? route, route.call, authenticated && seat !== undefined);
+    entry.fault = fault?.id ?? null;
+    if (fault?.status !== undefined || fault?.drop !== undefined) return { answer: faultAnswer(provider, fault) };
+    const refused = this.#refusal(exchange, provider, authenticated, seat);
+    if (refused !== undefined) return { answer: failureAnswer(provider, refused, fault) };
+    return { seat: seat!, mediaType: mediaTypeOf(exchange.headers["content-type"]), fault };
   }
 
-  /** What can be decided from the request's head alone; `seat` is the participant its path names, if any. */
-  #head(exchange: Exchange, route: Route, seat: Seat | undefined, fault: Fault | undefined): HeadOutcome {
-    const { provider } = route;
-    const refuse = (failure: MockFailure) => ({ answer: failureAnswer(provider, failure, fault) });
-    if (exchange.method !== "POST") return refuse(fail("methodNotAllowed", `${exchange.method} is not allowed here; use POST.`).failure);
-    if (fault?.status !== undefined || fault?.drop !== undefined) return { answer: faultAnswer(provider, fault) };
-    const { credentials, owners } = this.#state;
-    if (!credentials.accepts(provider, exchange.headers.authorization)) {
-      return refuse(fail("authentication", "Authentication failed: the credentials are missing or not valid.").failure);
-    }
-    if (seat === undefined || route.account !== owners[provider])
-      return refuse(fail("notFound", "The requested resource was not found.").failure);
-    if (hasLeft(provider, seat.participant)) return refuse(conferenceEnded(route));
-    const mediaType = mediaTypeOf(exchange.headers["content-type"]);
-    const refused = refusedMediaType(provider, mediaType);
-    if (refused !== undefined) return refuse(refused);
-    if (Number(exchange.headers["content-length"]) > MAX_BODY_BYTES) return refuse(tooLarge().failure);
-    return { seat, mediaType };
+  /** Why the head refuses the update: credentials, participant, conference, content coding, type, size. */
+  #refusal(exchange: Exchange, provider: Route["provider"], authenticated: boolean, seat: Seat | undefined): MockFailure | undefined {
+    if (!authenticated) return fail("authentication", "Authentication failed: the credentials are missing or not valid.").failure;
+    if (seat === undefined) return fail("notFound", "The requested resource was not found.").failure;
+    const { headers } = exchange;
+    return (
+      refusalOf(seat) ??
+      refusedContentCoding(headers["content-encoding"]) ??
+      refusedMediaType(provider, mediaTypeOf(headers["content-type"])) ??
+      (Number(headers["content-length"]) > MAX_BODY_BYTES ? tooLarge().failure : undefined)
+    );
   }
 
   /** The body read: the update checked, then applied with the conference's rules, and answered. */
   #afterBody(
     exchange: Exchange,
     entry: JournalEntry,
-    seat: Seat,
-    mediaType: string | undefined,
+    head: { seat: Seat; mediaType: string | undefined; fault: Fault | undefined },
     reading: BodyReading,
-    fault: Fault | undefined,
   ): void {
     let answer: Answer;
     try {
-      answer = delayedBy(fault, this.#apply(entry, seat, mediaType, reading));
+      answer = delayedBy(head.fault, this.#apply(entry, head.seat, head.mediaType, reading));
     } catch {
-      answer = failureAnswer(seat.ref.provider, INTERNAL);
+      answer = failureAnswer(head.seat.ref.provider, INTERNAL);
     }
     this.#finish(exchange, entry, answer);
   }
@@ -133,7 +142,7 @@ export class MockApi {
   #apply(entry: JournalEntry, seat: Seat, mediaType: string | undefined, reading: BodyReading): Answer {
     const { provider } = seat.ref;
     const update = readUpdate(provider, mediaType, reading);
-    if (update.text !== undefined) entry.body = update.text;
+    if (update.text !== undefined) entry.body = keptBody(update.text);
     if (!update.ok) {
       if (update.failure.violations !== undefined) {
         entry.verdict = "invalid";
@@ -144,40 +153,19 @@ export class MockApi {
     entry.verdict = "valid";
     const outcome = updateSeat(seat, update.change);
     if (outcome.ok) return participantAnswer(provider, outcome.participant);
-    if (outcome.reason === "conferenceEnded") return failureAnswer(provider, conferenceEnded(seat.ref));
-    entry.verdict = "invalid";
-    entry.violations = outcome.violations;
-    return failureAnswer(
-      provider,
-      fail("coachedNotInConference", "CallSidToCoach is not another participant of this conference.", outcome.violations).failure,
-    );
-  }
-
-  #entry(exchange: Exchange, route: Route | undefined, fault: Fault | undefined): JournalEntry {
-    return {
-      time: "",
-      method: exchange.method,
-      path: exchange.target,
-      provider: route?.provider ?? null,
-      operation: route === undefined ? null : providers[route.provider].operationId,
-      headers: journalHeaders(exchange.headers),
-      body: "",
-      verdict: "unchecked",
-      violations: [],
-      status: 0,
-      fault: fault?.id ?? null,
-    };
+    if (outcome.failure.violations !== undefined) {
+      entry.verdict = "invalid";
+      entry.violations = [...outcome.failure.violations];
+    }
+    return failureAnswer(provider, outcome.failure);
   }
 
   /** Journals the request with its answer, then sends the answer. */
   #finish(exchange: Exchange, entry: JournalEntry, answer: Answer): void {
-    entry.time = nowIso();
-    entry.status = answer.delivery?.drop === "reset" ? 0 : answer.status;
+    answeredEntry(entry, answer);
     this.#state.journal.record(entry);
-    exchange.respond(answer);
+    exchange.respond(answer, () => {
+      entry.response.delivered = false;
+    });
   }
-}
-
-function conferenceEnded(ref: ParticipantRef): MockFailure {
-  return fail("conferenceEnded", `The conference ${ref.conference} has completed; its participants cannot be updated.`).failure;
 }

@@ -13,12 +13,23 @@ export interface Route extends ParticipantRef {
   readonly key: string;
 }
 
+/** Each operation's server's base path: `/v2` for Telnyx, "" for a server at its host's root. */
+const basePaths = Object.fromEntries(
+  providerNames.map((provider) => {
+    const { server } = providers[provider];
+    const variables = server.variables as Readonly<Record<string, string>>;
+    return [provider, new URL(fillPath(server.url, (name) => variables[name] ?? "")).pathname.replace(/\/$/, "")];
+  }),
+) as Readonly<Record<Provider, string>>;
+const serverBasePath = (provider: Provider) => basePaths[provider];
+
 /** Each operation's documented path, with its server's base path (`/v2` for Telnyx). */
-export function documentedPath(provider: Provider): string {
-  const { server, path } = providers[provider];
-  const variables = server.variables as Readonly<Record<string, string>>;
-  const url = fillPath(server.url, (name) => variables[name] ?? "");
-  return `${new URL(url).pathname.replace(/\/$/, "")}${path}`;
+export const documentedPath = (provider: Provider): string => `${serverBasePath(provider)}${providers[provider].path}`;
+
+/** A request path relative to its operation's server: `/texml/Accounts/…` for Telnyx's `/v2/texml/Accounts/…`. */
+export function serverPathOf(provider: Provider, path: string): string {
+  const base = serverBasePath(provider);
+  return base !== "" && path.startsWith(`${base}/`) ? path.slice(base.length) : path;
 }
 
 interface Template {

@@ -5,16 +5,17 @@
  */
 import type { Provider } from "../../contract/providers.js";
 import type { SeededParticipant } from "./fixtures.js";
-import { type ParticipantRef, refKey } from "./participant-ref.js";
+import { canonicalId, type ParticipantRef, refKey, sameId } from "./participant-ref.js";
 import type { ParticipantJson } from "./participants.js";
 
-/** A conference: its participants' seats, by call id and by label. */
+/** A conference: its participants' seats, by call id (canonical: `canonicalId`) and by label, and whether it has ended. */
 export interface Conference {
   readonly seats: ReadonlyMap<string, Seat>;
   readonly labels: ReadonlyMap<string, Seat>;
+  ended: boolean;
 }
 
-interface OwnConference {
+interface OwnConference extends Conference {
   readonly seats: Map<string, Seat>;
   readonly labels: Map<string, Seat>;
 }
@@ -39,17 +40,18 @@ export class ParticipantStore {
     this.#seeded = seeded;
     for (const { ref, label, participant } of seeded) {
       const key = conferenceKey(ref);
-      const conference = this.#conferences.get(key) ?? { seats: new Map<string, Seat>(), labels: new Map<string, Seat>() };
+      const conference = this.#conferences.get(key) ?? { seats: new Map<string, Seat>(), labels: new Map<string, Seat>(), ended: false };
       this.#conferences.set(key, conference);
       const seat: Seat = { ref, conference, participant };
-      conference.seats.set(ref.call, seat);
+      conference.seats.set(canonicalId(ref.call), seat);
       if (label !== undefined) conference.labels.set(label, seat);
       this.#seats.set(refKey(ref), seat);
     }
   }
 
-  /** Every participant back to how the fixtures have it. */
+  /** Every participant back to how the fixtures have it, every conference running. */
   reset(): void {
+    for (const conference of this.#conferences.values()) conference.ended = false;
     for (const { ref, participant } of this.#seeded) this.#seats.get(refKey(ref))!.participant = participant;
   }
 
@@ -71,7 +73,7 @@ export class ParticipantStore {
 
   /** Whether an account holds a conference of a provider's (a path's account, told apart where two providers share a path). */
   hasAccount(provider: Provider, account: string): boolean {
-    return this.#seeded.some(({ ref }) => ref.provider === provider && ref.account === account);
+    return this.#seeded.some(({ ref }) => ref.provider === provider && sameId(ref.account, account));
   }
 
   /** The seats that match (one conference, or one participant of it; every provider's, or `provider`'s). */
@@ -79,7 +81,7 @@ export class ParticipantStore {
     const seats: Seat[] = [];
     for (const seat of this.#seats.values()) {
       const { ref } = seat;
-      if (ref.conference !== match.conference || (match.call !== undefined && ref.call !== match.call)) continue;
+      if (!sameId(ref.conference, match.conference) || (match.call !== undefined && !sameId(ref.call, match.call))) continue;
       if (match.provider === undefined || ref.provider === match.provider) seats.push(seat);
     }
     return seats;

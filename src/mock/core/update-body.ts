@@ -29,6 +29,21 @@ export function mediaTypeOf(header: string | undefined): string | undefined {
   return lowerCaseMediaType((semicolon === -1 ? header : header.slice(0, semicolon)).trim()) || undefined;
 }
 
+/**
+ * Why a request's `Content-Encoding` cannot be read (a compressed body: the providers read plain forms), or
+ * undefined when it has none (or `identity`).
+ */
+export function refusedContentCoding(header: string | undefined): MockFailure | undefined {
+  if (header === undefined) return undefined;
+  const codings = header
+    .split(",")
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== "" && coding !== "identity");
+  if (codings.length === 0) return undefined;
+  const named = JSON.stringify(codings.join(", ").slice(0, 80));
+  return fail("unsupportedMediaType", `Content-Encoding ${named} is not accepted; send the body uncompressed.`).failure;
+}
+
 /** Why a media type cannot be read by the provider, or undefined when it can (or none was sent). */
 export function refusedMediaType(provider: Provider, mediaType: string | undefined): MockFailure | undefined {
   const accepted = providers[provider].requestContentTypes as readonly string[];

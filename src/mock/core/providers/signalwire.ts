@@ -21,6 +21,8 @@ const errors: MockProvider["errors"] = {
   tooManyRequests: { status: 429, code: 20429 },
   internal: { status: 500, code: 20504 },
   unavailable: { status: 503, code: 20001 },
+  forbidden: { status: 403, code: 20001 },
+  httpVersion: { status: 505, code: 20001 },
 };
 
 export const signalwire: MockProvider = {

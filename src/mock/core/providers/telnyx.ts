@@ -29,6 +29,8 @@ const errors: MockProvider["errors"] = {
   tooManyRequests: { status: 429, code: "10011", title: "Too many requests" },
   internal: { status: 500, title: "Internal error" },
   unavailable: { status: 503, title: "Service unavailable" },
+  forbidden: { status: 403, title: "Forbidden" },
+  httpVersion: { status: 505, title: "HTTP version not supported" },
 };
 
 /**

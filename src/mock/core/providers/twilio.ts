@@ -22,6 +22,8 @@ const errors: MockProvider["errors"] = {
   tooManyRequests: { status: 429, code: 20429, detail: "Too Many Requests" },
   internal: { status: 500, code: 20500, detail: "Internal Server Error" },
   unavailable: { status: 503, code: 20503, detail: "Service unavailable" },
+  forbidden: { status: 403, code: 403 },
+  httpVersion: { status: 505, code: 400 },
 };
 
 export const twilio: MockProvider = {
