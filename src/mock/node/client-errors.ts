@@ -2,8 +2,9 @@
  * What a connection-level error is answered (a head node:http could not read, a head or body that did not
  * arrive in time, bytes that are not HTTP), when there is no request to answer it through.
  */
-import { STATUS_CODES } from "node:http";
+import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { unroutedResponse } from "../core/error-bodies.js";
 import { pathOfTarget } from "../core/exchange.js";
 import type { MockFailure } from "../core/failures.js";
@@ -55,4 +56,15 @@ export function onClientError(connections: Connections) {
     const failure = (error.code !== undefined && connectionFailures[error.code]) || NOT_HTTP;
     socket.end(rawAnswer(target, failure));
   };
+}
+
+/**
+ * node:http's `connect` listener: a CONNECT request (a proxy's tunnel, which the mock is not) is answered 405,
+ * never closed in silence.
+ */
+export function onConnect(req: IncomingMessage, socket: Duplex): void {
+  socket.on("error", () => socket.destroy());
+  socket.end(
+    rawAnswer(req.url ?? "/", { reason: "methodNotAllowed", detail: "CONNECT is not allowed here: the mock is no proxy; use POST." }),
+  );
 }

@@ -1,42 +1,61 @@
 /**
  * Each connection's bookkeeping: the answers still owed on it, in order, and the body being read on it. A
- * connection ends only once every answer owed on it is written, so an update that was stored is answered.
+ * connection ends only once every answer owed on it is written, so an update that was stored is answered; an
+ * answer the connection closed before writing whole is reported to the journal as not delivered.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { BodyReading } from "../core/exchange.js";
 
+/** One answer owed on a connection, and what to tell the core if it is never written whole. */
+export interface Owed {
+  readonly res: ServerResponse;
+  undelivered?: () => void;
+}
+
 /** One connection's answers still owed, and what happens once they are written. */
 export interface Connection {
   readonly socket: Socket;
   /**
-   * The responses not known to be written, in the order their requests came. Answers on a connection are
+   * The answers not known to be written, in the order their requests came. Answers on a connection are
    * written in that order, so the written ones are dropped from the front as requests come, with no
    * listener per request.
    */
-  readonly owed: ServerResponse[];
-  /** A connection-level error came while answers were owed: close once they are written, answer nothing more. */
+  readonly owed: Owed[];
+  /** A connection-level error came, or the server is stopping: close once every owed answer is written. */
   closeWhenFlushed: boolean;
   /** While a request's body is being read: that request, and how its reading is settled early (its time ran out, the connection broke). */
   bodyRead?: { readonly req: IncomingMessage; stop(reading: BodyReading): void };
 }
 
-const isDone = (res: ServerResponse) => res.writableFinished || res.destroyed;
+const isDone = ({ res }: Owed) => res.writableFinished || res.destroyed;
 
 /** The connection's owed answers, without those already written. */
-export function owedOf(connection: Connection): ServerResponse[] {
+export function owedOf(connection: Connection): Owed[] {
   const { owed } = connection;
   while (owed.length > 0 && isDone(owed[0]!)) owed.shift();
   return owed;
 }
 
-/** Ends the connection once every answer owed on it is written (each that is not yet says so in its head). */
+/**
+ * Lets only the last owed answer close the connection: an earlier answer that closed it would drop the
+ * pipelined answers already written behind it. When the last one's head is already written (with keep-alive),
+ * none says so, and the connection is ended once they are all written (`endWhenFlushed`).
+ */
+function closeAfterLast(owed: readonly Owed[]): void {
+  for (let i = 0; i < owed.length - 1; i++) if (!owed[i]!.res.headersSent) owed[i]!.res.removeHeader("connection");
+  const last = owed.at(-1)?.res;
+  if (last !== undefined && !last.headersSent) last.setHeader("connection", "close");
+}
+
+/** Ends the connection once every answer owed on it is written. */
 export function endWhenFlushed(connection: Connection): void {
+  connection.closeWhenFlushed = true;
   const owed = owedOf(connection);
-  for (const res of owed) if (!res.headersSent) res.setHeader("connection", "close");
-  const next = owed.find((res) => !isDone(res));
+  closeAfterLast(owed);
+  const next = owed.find((entry) => !isDone(entry));
   if (next === undefined) connection.socket.end();
-  else next.once("close", () => endWhenFlushed(connection));
+  else next.res.once("close", () => endWhenFlushed(connection));
 }
 
 /** The server's open connections, each made when its socket is first seen and forgotten when it closes. */
@@ -52,8 +71,18 @@ export class Connections {
     socket.once("close", () => {
       this.#bySocket.delete(socket);
       connection.bodyRead?.stop({ ok: false, reason: "unreadable" });
+      for (const entry of connection.owed) if (!entry.res.writableFinished) entry.undelivered?.();
     });
     return connection;
+  }
+
+  /** A new request's answer owed on its connection (it closes the connection if the connection is ending). */
+  owe(connection: Connection, res: ServerResponse): Owed {
+    const owed = owedOf(connection);
+    const entry: Owed = { res };
+    owed.push(entry);
+    if (connection.closeWhenFlushed) closeAfterLast(owed);
+    return entry;
   }
 
   /** The connection of a socket already seen, if it is still open. */
@@ -61,7 +90,7 @@ export class Connections {
     return this.#bySocket.get(socket);
   }
 
-  /** Every open connection that owes answers ends once they are written. */
+  /** Every open connection ends once its owed answers are written; an idle one at once. */
   endAllWhenFlushed(): void {
     for (const connection of this.#bySocket.values()) if (owedOf(connection).length > 0) endWhenFlushed(connection);
   }

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Answer, type BodyReading, delay, type Exchange, MAX_BODY_BYTES } from "../core/exchange.js";
-import type { Connection } from "./connections.js";
+import type { Connection, Owed } from "./connections.js";
 
 const EMPTY = new Uint8Array(0);
 
@@ -56,6 +56,23 @@ function readRequestBody(req: IncomingMessage, connection: Connection, then: (re
   });
 }
 
+/** How much of a body the mock reads on after answering before it (a 413, a refused head): then it cuts the connection. */
+export const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Reads on, discarding, the rest of a body the mock answered before reading it whole, so the client finishes
+ * sending and then reads the answer (a client still writing to a closed connection gets EPIPE, not the 413).
+ * Bounded: past `DRAIN_LIMIT_BYTES` the connection is cut; in time, by the server's request timeout.
+ */
+function drainBody(req: IncomingMessage): void {
+  let drained = 0;
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
 /**
  * An answer's headers with its Content-Length, in one object for writeHead: node:http writes them as they
  * are, without its header map.
@@ -74,15 +91,17 @@ export class NodeExchange implements Exchange {
   readonly #req: IncomingMessage;
   readonly #res: ServerResponse;
   readonly #connection: Connection;
+  readonly #owed: Owed;
   /** The request asked `Expect: 100-continue`, and nothing has been said to it yet. */
   #expectsContinue: boolean;
 
-  constructor(req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean) {
+  constructor(req: IncomingMessage, owed: Owed, connection: Connection, expectsContinue: boolean) {
     this.method = req.method ?? "GET";
     this.target = req.url ?? "/";
     this.headers = headersOf(req);
     this.#req = req;
-    this.#res = res;
+    this.#res = owed.res;
+    this.#owed = owed;
     this.#connection = connection;
     this.#expectsContinue = expectsContinue;
   }
@@ -96,7 +115,8 @@ export class NodeExchange implements Exchange {
   }
 
   /** Sends an answer: after its delay, if a fault set one, and as its fault says (cut off, or reset). */
-  respond(answer: Answer): void {
+  respond(answer: Answer, undelivered?: () => void): void {
+    if (undelivered !== undefined) this.#owed.undelivered = undelivered;
     // A refused head that announced a body with Expect: 100-continue gets its final status; the body is never read.
     if (this.#expectsContinue) this.#res.setHeader("connection", "close");
     const delayMs = answer.delivery?.delayMs;
@@ -122,7 +142,7 @@ export class NodeExchange implements Exchange {
     } else {
       res.writeHead(answer.status, headOf(answer, Buffer.byteLength(answer.body)));
       res.end(answer.body);
-      if (!req.complete) req.resume();
+      if (!req.complete) drainBody(req);
     }
   }
 }

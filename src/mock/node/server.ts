@@ -11,10 +11,11 @@ import { pathOfTarget } from "../core/exchange.js";
 import type { Fixtures } from "../core/fixtures.js";
 import { MockApi } from "../core/mock-api.js";
 import { MockState, type MockStateOptions } from "../core/state.js";
-import { NOT_HTTP, onClientError, unrouted } from "./client-errors.js";
-import { type Connection, Connections, owedOf } from "./connections.js";
+import { onClientError, onConnect, unrouted } from "./client-errors.js";
+import { type Connection, Connections, type Owed } from "./connections.js";
 import { readFixtures } from "./fixtures-file.js";
 import { NodeExchange } from "./node-exchange.js";
+import { hostnameOf, isLoopbackHost, requestRefusal } from "./request-guards.js";
 import { StaticFiles } from "./static-files.js";
 
 export interface MockServerOptions extends Omit<MockStateOptions, "fixtures"> {
@@ -28,6 +29,12 @@ export interface MockServerOptions extends Omit<MockStateOptions, "fixtures"> {
   log?: ((text: string) => void) | false;
   /** A request whose head and body have not arrived within this many milliseconds is answered 408. Default 10,000. */
   requestTimeoutMs?: number;
+  /**
+   * Host names (as a request's `Host` names them, without the port) the mock answers on beside loopback ones
+   * (`localhost`, 127.0.0.0/8, `::1`), which it always answers on; every other `Host` gets 403. A `host`
+   * given that is not a wildcard is allowed too.
+   */
+  allowedHosts?: readonly string[];
 }
 
 /** A running mock: its address, its controls (the admin API in-process), and `close()`. */
@@ -43,30 +50,36 @@ export interface MockServer extends MockControls {
 }
 
 const JSON_TYPE = "application/json";
+/** Addresses that listen on every interface. */
+const WILDCARDS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]"]);
+
+const networkWarning = (host: string) =>
+  `Warning: listening on ${host}, which other machines can reach: the mock has no credentials of its own, and its admin API changes it.`;
 const REQUEST_TIMEOUT_MS = 10_000;
 /** How long `close()` waits for the answers still owed before it cuts the connections. */
 export const SHUTDOWN_DEADLINE_MS = 5_000;
 
 /** Answers each request: the API through the core, or one of the static files for a GET that is one. */
-function requestHandler(api: MockApi, files: StaticFiles) {
-  const answer = (req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean) =>
-    api.handle(new NodeExchange(req, res, connection, expectsContinue));
-  return (req: IncomingMessage, res: ServerResponse, connection: Connection, expectsContinue: boolean): void => {
-    // HTTP/1.1 requires Host (RFC 9112 §3.2); node:http's own refusal would not be JSON.
-    if (req.httpVersion === "1.1" && req.headers.host === undefined) {
-      const { status, text } = unrouted(req.url ?? "/", { ...NOT_HTTP, detail: "The request has no Host header." });
+function requestHandler(api: MockApi, files: StaticFiles, allowedHosts: ReadonlySet<string>) {
+  const answer = (req: IncomingMessage, owed: Owed, connection: Connection, expectsContinue: boolean) =>
+    api.handle(new NodeExchange(req, owed, connection, expectsContinue));
+  return (req: IncomingMessage, owed: Owed, connection: Connection, expectsContinue: boolean): void => {
+    const { res } = owed;
+    const refused = requestRefusal(req, allowedHosts);
+    if (refused !== undefined) {
+      const { status, text } = unrouted(req.url ?? "/", refused);
       res.writeHead(status, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text), connection: "close" });
       res.end(text);
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
-      answer(req, res, connection, expectsContinue);
+      answer(req, owed, connection, expectsContinue);
       return;
     }
     // Reading a file is the one step that waits; an update never takes it.
     files
       .serve(req, res, pathOfTarget(req.url ?? "/"))
-      .then((served) => served || answer(req, res, connection, expectsContinue))
+      .then((served) => served || answer(req, owed, connection, expectsContinue))
       .catch(() => res.destroy());
   };
 }
@@ -83,19 +96,30 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const fixtures = typeof options.fixtures === "string" ? (readFixtures(options.fixtures) as Fixtures) : options.fixtures;
-  const { port: _port, host: _host, log: _log, requestTimeoutMs: _timeout, fixtures: _file, ...credentials } = options;
+  const {
+    port: _port,
+    host: _host,
+    log: _log,
+    requestTimeoutMs: _timeout,
+    fixtures: _file,
+    allowedHosts: _allowed,
+    ...credentials
+  } = options;
   const state = new MockState({ ...credentials, ...(fixtures === undefined ? {} : { fixtures }) });
   const api = new MockApi(state);
-  const handle = requestHandler(api, new StaticFiles());
+  const host = options.host ?? "127.0.0.1";
+  const allowedHosts = new Set((options.allowedHosts ?? []).map((name) => hostnameOf(name).toLowerCase()));
+  if (!WILDCARDS.has(host)) allowedHosts.add(hostnameOf(host.includes(":") ? `[${host}]` : host).toLowerCase());
+  const handle = requestHandler(api, new StaticFiles(), allowedHosts);
   const connections = new Connections();
   let stopping = false;
 
   function onRequest(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void {
     const connection = connections.of(req.socket);
-    owedOf(connection).push(res);
-    if (stopping || connection.closeWhenFlushed) res.setHeader("connection", "close");
+    if (stopping) connection.closeWhenFlushed = true;
+    const owed = connections.owe(connection, res);
     try {
-      handle(req, res, connection, expectsContinue);
+      handle(req, owed, connection, expectsContinue);
     } catch {
       res.destroy();
     }
@@ -114,13 +138,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, true));
   server.on("connection", (socket) => connections.of(socket));
   server.on("clientError", onClientError(connections));
+  server.on("connect", onConnect);
 
-  const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 4010, host);
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : (options.port ?? 4010);
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  if (options.log !== false) (options.log ?? console.log)(startBanner(url, state));
+  if (options.log !== false) {
+    const exposed = isLoopbackHost(host) ? [] : [networkWarning(host), ""];
+    (options.log ?? console.log)([...exposed, startBanner(url, state)].join("\n"));
+  }
 
   let closing: Promise<void> | undefined;
   const close = () => {

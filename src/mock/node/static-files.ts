@@ -8,14 +8,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readFile } from "node:fs/promises";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { gunzip } from "node:zlib";
 import { PACKAGE_NAME } from "../../../generated/package.js";
-
-const gunzipAsync = promisify(gunzip);
+import { FileCache } from "./file-cache.js";
 
 /** The nearest folder above this file that holds the package's package.json. */
 export function packageRoot(): string {
@@ -45,9 +41,19 @@ export interface StaticFile {
   status: number;
   contentType: string;
   body: Buffer | string;
-  /** Further response headers: `content-encoding` and `vary` for a file kept as gzip. */
+  /**
+   * Further response headers: `etag` and `cache-control` (revalidate each time: the docs change when rebuilt),
+   * `content-encoding` and `vary` for a file kept as gzip, the page's `content-security-policy` on HTML.
+   */
   headers?: Record<string, string>;
 }
+
+/**
+ * What an HTML page may load: only its own files (scripts, styles, images), Redoc's inline styles and its
+ * worker, nothing from another host, and no page may frame it.
+ */
+export const DOCS_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Whether an Accept-Encoding header value accepts gzip (`gzip` or `*`, with a q-value above 0). */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
@@ -67,6 +73,7 @@ const SPEC_PATH = /^\/(?:(?:[a-z]+\.)?openapi|mock-admin)\.json$/;
 export class StaticFiles {
   readonly #docs: string;
   readonly #generated: string;
+  readonly #cache = new FileCache();
 
   constructor(root = packageRoot()) {
     this.#docs = join(root, "dist", "docs");
@@ -79,14 +86,14 @@ export class StaticFiles {
    */
   async get(pathname: string, acceptEncoding?: string): Promise<StaticFile | undefined> {
     const missingDocument = "no such OpenAPI document: run `npm run generate`";
-    if (SPEC_PATH.test(pathname)) return this.#read(join(this.#generated, pathname.slice(1)), missingDocument, acceptEncoding);
+    if (SPEC_PATH.test(pathname)) return this.#read(this.#generated, pathname.slice(1), missingDocument, acceptEncoding);
     if (pathname !== "/docs" && !pathname.startsWith("/docs/")) return undefined;
     // Beside the page, a document is the docs folder's copy when it has one, else generated/'s: the package
     // ships the documents once, in generated/.
     const document = pathname.slice("/docs".length);
     if (SPEC_PATH.test(document)) {
-      const copy = await this.#read(join(this.#docs, document.slice(1)), missingDocument, acceptEncoding);
-      return copy.status === 200 ? copy : this.#read(join(this.#generated, document.slice(1)), missingDocument, acceptEncoding);
+      const copy = await this.#read(this.#docs, document.slice(1), missingDocument, acceptEncoding);
+      return copy.status === 200 ? copy : this.#read(this.#generated, document.slice(1), missingDocument, acceptEncoding);
     }
     let relative = pathname.slice("/docs/".length);
     try {
@@ -98,7 +105,8 @@ export class StaticFiles {
     if (file !== this.#docs && !file.startsWith(this.#docs + sep)) return NOT_FOUND;
     if (file.endsWith(".gz")) return NOT_FOUND; // a gzip copy is served under its plain name only
     return this.#read(
-      file,
+      this.#docs,
+      file.slice(this.#docs.length + 1),
       relative === "" ? "The API docs are not built: run `npm run docs`, then reload.\n" : "Not found\n",
       acceptEncoding,
     );
@@ -116,23 +124,32 @@ export class StaticFiles {
     }
     const file = await this.get(pathname, req.headers["accept-encoding"]);
     if (file === undefined) return false;
+    const etag = file.headers?.etag;
+    if (etag !== undefined && req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === etag)) {
+      res.writeHead(304, {
+        etag,
+        "cache-control": file.headers!["cache-control"]!,
+        ...(file.headers!.vary ? { vary: file.headers!.vary } : {}),
+      });
+      res.end();
+      return true;
+    }
     res.writeHead(file.status, { "content-type": file.contentType, "content-length": Buffer.byteLength(file.body), ...file.headers });
     res.end(req.method === "HEAD" ? undefined : file.body);
     return true;
   }
 
-  async #read(file: string, missing: string, acceptEncoding: string | undefined): Promise<StaticFile> {
-    const contentType = CONTENT_TYPES[extname(file)] ?? "application/octet-stream";
-    const gzipped = await readFile(`${file}.gz`).catch(() => undefined);
-    if (gzipped !== undefined) {
-      const vary = { vary: "Accept-Encoding" };
-      if (acceptsGzip(acceptEncoding)) return { status: 200, contentType, body: gzipped, headers: { ...vary, "content-encoding": "gzip" } };
-      return { status: 200, contentType, body: await gunzipAsync(gzipped), headers: vary };
-    }
-    try {
-      return { status: 200, contentType, body: await readFile(file) };
-    } catch {
-      return { status: 404, contentType: "text/plain; charset=utf-8", body: missing };
-    }
+  /** `name` in `folder` (or its `.gz` copy) as the client takes it; `missing` is the 404's text. */
+  async #read(folder: string, name: string, missing: string, acceptEncoding: string | undefined): Promise<StaticFile> {
+    const contentType = CONTENT_TYPES[extname(name)] ?? "application/octet-stream";
+    const cached = await this.#cache.get(folder, join(folder, name));
+    if (cached === undefined) return { status: 404, contentType: "text/plain; charset=utf-8", body: missing };
+    const headers: Record<string, string> = { "cache-control": "no-cache", etag: cached.etag };
+    if (contentType.startsWith("text/html")) headers["content-security-policy"] = DOCS_CONTENT_SECURITY_POLICY;
+    if (!cached.gzipped) return { status: 200, contentType, body: cached.stored, headers };
+    headers.vary = "Accept-Encoding";
+    if (!acceptsGzip(acceptEncoding)) return { status: 200, contentType, body: await cached.plain(), headers };
+    const gzipTag = `${cached.etag.slice(0, -1)}-gzip"`;
+    return { status: 200, contentType, body: cached.stored, headers: { ...headers, etag: gzipTag, "content-encoding": "gzip" } };
   }
 }
