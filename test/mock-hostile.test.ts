@@ -11,7 +11,22 @@ import { validateErrorBody, validateUpdateRequest } from "../src/contract/valida
 import type { MockServer } from "../src/mock/index.js";
 import { spawnMockCli } from "./helpers/cli.js";
 import { startTestMock, useMockServer } from "./helpers/mock-server.js";
-import { ACCOUNT, CONFERENCE, SW_CALLS, SW_TOKEN, TX_CALLS, TX_KEY, swPath, txPath } from "./fixtures/ids.js";
+import {
+  ACCOUNT,
+  CONFERENCE,
+  SW_CALLS,
+  SW_TOKEN,
+  TW_ACCOUNT,
+  TW_CALLS,
+  TW_CONFERENCE,
+  TW_TOKEN,
+  TX_CALLS,
+  TX_KEY,
+  UNKNOWN_SW_CALL,
+  swPath,
+  twPath,
+  txPath,
+} from "./fixtures/ids.js";
 import { basic, bearer, send } from "./helpers/http.js";
 import { exchange, rawRequest } from "./helpers/raw-socket.js";
 
@@ -344,5 +359,149 @@ describe("JSON bodies that are not an object name what they are", () => {
     ]);
     expect(result.answers.map((a) => a.status)).toEqual([status]);
     expect(JSON.parse(result.answers[0]!.body).errors).toMatchObject([{ detail }]);
+  });
+});
+
+describe("an update racing the end of its conference gets the provider's 'ended' error and changes nothing", () => {
+  const cases = [
+    ["signalwire", swPath(SW_CALLS[0]), SW_AUTH, CONFERENCE, 422, 10000],
+    ["telnyx", txPath(TX_CALLS[0]), TX_AUTH, CONFERENCE, 400, "90019"],
+    ["twilio", twPath(TW_CALLS[1]), basic(TW_ACCOUNT, TW_TOKEN), TW_CONFERENCE, 400, 16099],
+  ] as const;
+  it.each(cases)("%s: the conference ends while the body arrives", async (provider, path, auth, conference, status, code) => {
+    const own = await startTestMock();
+    try {
+      const body = "Muted=true&Hold=true";
+      const head = update(path, auth, body).slice(0, -body.length);
+      const racing = exchange(own.url, [head, "Muted=tr", 150, "ue&Hold=true"]);
+      await new Promise((done) => setTimeout(done, 50));
+      expect(own.endConference(conference, provider)).toBeGreaterThan(0);
+      const result = await racing;
+      expect(result.answers.map((a) => a.status)).toEqual([status]);
+      const answer = JSON.parse(result.answers[0]!.body) as { code?: unknown; errors?: { code?: unknown }[] };
+      expect(answer.code ?? answer.errors?.[0]?.code).toBe(code);
+      expect(own.requests().map((entry) => [entry.verdict, entry.status, entry.response.delivered])).toEqual([["valid", status, true]]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe("every update the mock stored is answered, or the journal says it was not delivered", () => {
+  const endings: [string, (own: MockServer) => (string | number)[]][] = [
+    ["close()", () => []],
+    ["garbage bytes after them", () => [50, "\x00\x01 NOT HTTP\r\n\r\n"]],
+  ];
+  it.each(endings)("two pipelined updates, the first delayed by a fault, then %s: both stored, both answered", async (ending, more) => {
+    const own = await startTestMock();
+    own.addFault({ delayMs: 300 });
+    const path = swPath(SW_CALLS[0]);
+    const sent = exchange(own.url, [update(path, SW_AUTH, "Muted=true") + update(path, SW_AUTH, "Hold=true"), ...more(own)]);
+    await new Promise((done) => setTimeout(done, 100));
+    const closing = ending === "close()" ? own.close() : undefined;
+    const result = await sent;
+    await (closing ?? own.close());
+    expect(result.answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(JSON.parse(result.answers[1]!.body)).toMatchObject({ muted: true, hold: true });
+    expect(own.requests().map((entry) => [entry.status, entry.response.delivered])).toEqual([
+      [200, true],
+      [200, true],
+    ]);
+  });
+
+  it("under load, close() answers every update it stored", async () => {
+    const own = await startTestMock();
+    own.addFault({ delayMs: 200, times: 20 });
+    const path = swPath(SW_CALLS[1]);
+    const connections = Array.from({ length: 10 }, () =>
+      exchange(own.url, [update(path, SW_AUTH, "Muted=true") + update(path, SW_AUTH, "Hold=true")]),
+    );
+    await new Promise((done) => setTimeout(done, 100));
+    await own.close();
+    const answered = (await Promise.all(connections)).flatMap((result) => result.answers.map((a) => a.status));
+    const stored = own.requests().filter((entry) => entry.status === 200);
+    expect(answered.filter((status) => status === 200)).toHaveLength(stored.length);
+    expect(stored.every((entry) => entry.response.delivered)).toBe(true);
+  });
+
+  it("a client that goes away before its delayed answer leaves an entry that says it was not delivered", async () => {
+    const own = await startTestMock();
+    try {
+      own.addFault({ delayMs: 300 });
+      await exchange(own.url, [update(swPath(SW_CALLS[0]), SW_AUTH, "Muted=true")], 100);
+      await new Promise((done) => setTimeout(done, 400));
+      expect(own.requests().map((entry) => [entry.status, entry.response.delivered])).toEqual([[200, false]]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe("faults are taken only by the updates they stand for", () => {
+  it("a request with wrong credentials, or for a participant the mock does not have, leaves the fault for the real update", async () => {
+    await mock.reset();
+    mock.addFault({ provider: "signalwire", status: 503 });
+    const path = swPath(SW_CALLS[0]);
+    const wrong = await exchange(mock.url, [update(path, basic(ACCOUNT, "wrong"), "Muted=true", { connection: "close" })]);
+    const unknown = await exchange(mock.url, [update(swPath(UNKNOWN_SW_CALL), SW_AUTH, "Muted=true", { connection: "close" })]);
+    const real = await exchange(mock.url, [update(path, SW_AUTH, "Muted=true", { connection: "close" })]);
+    expect([wrong, unknown, real].map((result) => result.answers[0]?.status)).toEqual([401, 404, 503]);
+    expect(mock.faults()).toEqual([]);
+  });
+
+  it("a fault that says anyRequest is taken by the first request to the operation, whatever it carries", async () => {
+    await mock.reset();
+    mock.addFault({ provider: "signalwire", status: 503, anyRequest: true });
+    const wrong = await exchange(mock.url, [update(swPath(SW_CALLS[0]), basic(ACCOUNT, "wrong"), "Muted=true", { connection: "close" })]);
+    expect(wrong.answers[0]?.status).toBe(503);
+    expect(mock.faults()).toEqual([]);
+  });
+});
+
+describe("UUIDs compare case-insensitively (RFC 9562), as the contract's format: uuid reads them", () => {
+  it("an upper-case path id and an upper-case CallSidToCoach name the seeded participants", async () => {
+    await mock.reset();
+    const upper = (id: string) => id.toUpperCase();
+    const path = swPath(upper(SW_CALLS[0]), upper(ACCOUNT), upper(CONFERENCE));
+    const result = await exchange(mock.url, [
+      update(path, SW_AUTH, `Coaching=true&CallSidToCoach=${upper(SW_CALLS[1])}`, { connection: "close" }),
+    ]);
+    expect(result.answers.map((a) => a.status)).toEqual([200]);
+    expect(JSON.parse(result.answers[0]!.body)).toMatchObject({ call_sid: SW_CALLS[0], coaching: true });
+  });
+});
+
+describe("HTTP edges", () => {
+  it.each([
+    ["two Host headers", `POST ${swPath(SW_CALLS[0])} HTTP/1.1\r\nhost: 127.0.0.1\r\nhost: evil.example\r\ncontent-length: 0\r\n\r\n`, 400],
+    ["an HTTP/2.0 request line", `POST ${swPath(SW_CALLS[0])} HTTP/2.0\r\nhost: 127.0.0.1\r\ncontent-length: 0\r\n\r\n`, 505],
+    ["CONNECT", "CONNECT 127.0.0.1:443 HTTP/1.1\r\nhost: 127.0.0.1:443\r\n\r\n", 405],
+  ])("%s is answered %d in JSON, never closed in silence", async (_name, raw, status) => {
+    const result = await exchange(mock.url, [raw]);
+    expect(result.answers.map((a) => [a.status, a.headers["content-type"]])).toEqual([[status, "application/json"]]);
+    expect(validateErrorBody("signalwire", JSON.parse(result.answers[0]!.body))).toMatchObject({ ok: true });
+  });
+
+  it.each(["gzip", "br"])("a body with Content-Encoding %s is refused with 415 naming the encoding", async (coding) => {
+    const result = await exchange(mock.url, [
+      update(swPath(SW_CALLS[0]), SW_AUTH, "\x1f\x8b\x08binary", { "content-encoding": coding, connection: "close" }),
+    ]);
+    expect(result.answers.map((a) => a.status)).toEqual([415]);
+    expect(JSON.parse(result.answers[0]!.body).message).toContain(`Content-Encoding "${coding}"`);
+  });
+
+  it("a 50 MB body gets its 413 read by Node's fetch and node:http, not EPIPE", async () => {
+    const own = await startTestMock();
+    try {
+      const big = Buffer.alloc(50 * 1024 * 1024, "a");
+      const headers = { authorization: SW_AUTH, "content-type": FORM };
+      const viaFetch = await fetch(`${own.url}${swPath(SW_CALLS[0])}`, { method: "POST", headers, body: big });
+      expect(viaFetch.status).toBe(413);
+      await viaFetch.arrayBuffer();
+      const viaHttp = await send(own.url, { path: swPath(SW_CALLS[0]), headers, body: big });
+      expect(viaHttp.status).toBe(413);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -169,6 +169,43 @@ describe("MSW handlers, in-process", () => {
     expect(data).toMatchObject({ hold: true, call_sid: TW_CALLS[1] });
   });
 
+  it("refuse an update whose conference ends while its body arrives, as the provider refuses an ended one", async () => {
+    let push!: (text: string) => void;
+    let finish!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (text) => controller.enqueue(new TextEncoder().encode(text));
+        finish = () => controller.close();
+      },
+    });
+    const headers = { authorization: basicAuth, "content-type": "application/x-www-form-urlencoded" };
+    const pending = fetch(SW_URL, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+    push("Muted=tr");
+    await new Promise((done) => setTimeout(done, 50));
+    expect(mock.endConference(CONFERENCE, "signalwire")).toBe(2);
+    push("ue");
+    finish();
+    const response = await pending;
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ code: 10000 });
+    expect(mock.requests().map((r) => [r.verdict, r.status])).toEqual([["valid", 422]]);
+  });
+
+  it("answer a body over 64 KiB with 413 at once, and journal it", async () => {
+    const headers = { authorization: basicAuth, "content-type": "application/x-www-form-urlencoded" };
+    const response = await fetch(SW_URL, { method: "POST", headers, body: `Muted=true&x=${"a".repeat(200 * 1024)}` });
+    expect(response.status).toBe(413);
+    expect(validateErrorBody("signalwire", await response.json())).toMatchObject({ ok: true });
+    expect(mock.requests().map((r) => r.status)).toEqual([413]);
+  });
+
+  it("answer JSON nested past the documented depth with 400, not a crash", async () => {
+    const headers = { authorization: basicAuth, "content-type": "application/json" };
+    const response = await fetch(SW_URL, { method: "POST", headers, body: `${'{"a":'.repeat(4000)}1${"}".repeat(4000)}` });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain("nested deeper than");
+  });
+
   it("opened no port", () => {
     expect(listening()).toBe(serversBefore);
   });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { acceptsGzip, StaticFiles } from "../src/mock/node/static-files.js";
+import { acceptsGzip, DOCS_CONTENT_SECURITY_POLICY, StaticFiles } from "../src/mock/node/static-files.js";
 
 const root = mkdtempSync(join(tmpdir(), "static-files-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -39,14 +39,19 @@ describe("a file kept as gzip", () => {
     const file = await files.get("/docs/bundle.js", "gzip, deflate");
     expect(file?.status).toBe(200);
     expect(file?.contentType).toBe("text/javascript; charset=utf-8");
-    expect(file?.headers).toEqual({ "content-encoding": "gzip", vary: "Accept-Encoding" });
+    expect(file?.headers).toEqual({
+      "content-encoding": "gzip",
+      vary: "Accept-Encoding",
+      "cache-control": "no-cache",
+      etag: expect.stringMatching(/^"[\w-]+-gzip"$/),
+    });
     expect(gunzipSync(file!.body as Buffer).toString("utf8")).toBe(script);
   });
 
   it("is unpacked for a client that does not accept gzip", async () => {
     const file = await files.get("/docs/bundle.js", "identity");
     expect(file?.status).toBe(200);
-    expect(file?.headers).toEqual({ vary: "Accept-Encoding" });
+    expect(file?.headers).toEqual({ vary: "Accept-Encoding", "cache-control": "no-cache", etag: expect.stringMatching(/^"[\w-]+"$/) });
     expect(file?.body.toString()).toBe(script);
   });
 
@@ -57,7 +62,11 @@ describe("a file kept as gzip", () => {
   it("leaves a plain file as it is", async () => {
     const file = await files.get("/docs/", "gzip");
     expect(file?.status).toBe(200);
-    expect(file?.headers).toBeUndefined();
+    expect(file?.headers).toEqual({
+      "cache-control": "no-cache",
+      etag: expect.stringMatching(/^"[\w-]+"$/),
+      "content-security-policy": DOCS_CONTENT_SECURITY_POLICY,
+    });
     expect(file?.body.toString()).toBe("<!DOCTYPE html>");
   });
 });

@@ -6,15 +6,7 @@
 import { join } from "node:path";
 import { generate } from "orval";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import {
-  expectMuteAndCoach,
-  type GeneratorRun,
-  namedTypes,
-  PROVIDERS,
-  startRun,
-  typeCheck,
-  writeTypeChecks,
-} from "./workspace.js";
+import { expectMuteAndCoach, type GeneratorRun, namedTypes, PROVIDERS, startRun, typeCheck, writeTypeChecks } from "./workspace.js";
 
 let run: GeneratorRun;
 

@@ -121,7 +121,6 @@ export const PROVIDERS: ProviderCase[] = [
   },
 ];
 
-
 /** The name the document gives the provider's schemas: `TwilioUpdateParticipantRequest` for `updateTwilioParticipant`. */
 export const schemaPrefix = (provider: ProviderCase) => provider.operationId.slice("update".length, -"Participant".length);
 
