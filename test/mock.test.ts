@@ -456,3 +456,80 @@ describe("start banner and files", () => {
     expect(traversal.text).not.toContain("conference-participants");
   });
 });
+
+describe("the mock tells its user what it does", () => {
+  it("prints a line per request: method, path, status, the violations' codes and the time taken", async () => {
+    const lines: string[] = [];
+    const own = await startTestMock({ log: (text) => lines.push(text) });
+    try {
+      await send(own.url, { path: swPath(SW_CALLS[0]), headers: { ...SW_AUTH, "content-type": FORM }, body: "Muted=true" });
+      await send(own.url, { path: swPath(SW_CALLS[0]), headers: { ...SW_AUTH, "content-type": FORM }, body: "Coaching=true&Mutd=1" });
+    } finally {
+      await own.close();
+    }
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^POST ${swPath(SW_CALLS[0])} 200 \\(\\d+\\.\\d ms\\)$`)),
+      expect.stringMatching(/^POST \S+ 422 invalid: unknown_field, required \(\d+\.\d ms\)$/),
+    ]);
+  });
+
+  it("prints no request lines with logRequests: false", async () => {
+    const lines: string[] = [];
+    const own = await startTestMock({ log: (text) => lines.push(text), logRequests: false });
+    await send(own.url, { path: swPath(SW_CALLS[0]), headers: SW_AUTH });
+    await own.close();
+    expect(lines).toHaveLength(1);
+  });
+
+  it("opens a fixtures file's own account with the built-in credentials, and prints them", async () => {
+    const account = "c0ffee00-da60-4998-90ad-b792e98472af";
+    const fixtures = {
+      signalwire: { accounts: [{ sid: account, conferences: [{ sid: CONFERENCE, participants: [{ call_sid: SW_CALLS[0] }] }] }] },
+    };
+    let printed = "";
+    const own = await startTestMock({ fixtures, log: (text) => (printed += text), logRequests: false });
+    try {
+      const response = await send(own.url, { path: swPath(SW_CALLS[0], account), headers: { authorization: basic(account, SW_TOKEN) } });
+      expect(response.status).toBe(200);
+      expect(printed).toContain(`-u "${account}:${SW_TOKEN}"`);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("refuses to start when the credentials' account is none of the fixtures', naming the option", async () => {
+    const fixtures = {
+      signalwire: { accounts: [{ sid: ACCOUNT, conferences: [{ sid: CONFERENCE, participants: [{ call_sid: SW_CALLS[0] }] }] }] },
+    };
+    await expect(startTestMock({ fixtures, projectId: "c0ffee00-da60-4998-90ad-b792e98472af" })).rejects.toThrow(
+      /projectId \(--project-id\) "c0ffee00-da60-4998-90ad-b792e98472af" names no signalwire account of the fixtures \(b3877c40/,
+    );
+  });
+
+  it("prints the built-in API token beside a Project ID the user gave, since it applies", async () => {
+    let printed = "";
+    const own = await startTestMock({ projectId: ACCOUNT, log: (text) => (printed += text), logRequests: false });
+    await own.close();
+    expect(printed).toContain(`-u "${ACCOUNT}:${SW_TOKEN}"`);
+  });
+
+  it("words each lifecycle refusal for what happened: an ended conference, a participant that left", async () => {
+    const own = await startTestMock({ logRequests: false });
+    try {
+      own.leaveConference(CONFERENCE, SW_CALLS[1], "signalwire");
+      const left = await send(own.url, { path: swPath(SW_CALLS[1]), headers: SW_AUTH });
+      expect([left.status, (left.json as { message: string }).message]).toEqual([
+        404,
+        `The participant ${SW_CALLS[1]} has left the conference ${CONFERENCE}.`,
+      ]);
+      own.endConference(CONFERENCE, "signalwire");
+      const ended = await send(own.url, { path: swPath(SW_CALLS[0]), headers: SW_AUTH });
+      expect([ended.status, (ended.json as { message: string }).message]).toEqual([
+        422,
+        `The conference ${CONFERENCE} has ended; its participants cannot be updated.`,
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
+});

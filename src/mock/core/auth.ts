@@ -70,14 +70,18 @@ const optionValue = (options: CredentialOptions, name: keyof CredentialOptions) 
 
 export class Credentials {
   readonly #expected: Readonly<Record<Provider, readonly MaskedToken[]>>;
-  /** Whether the built-in test credentials are in use, per provider (only those may be printed). */
+  /** Whether the built-in test secret is in use, per provider (only it may be printed; a user's never is). */
   readonly usesDefaults: Readonly<Record<Provider, boolean>>;
   /** Each provider's first Basic user (SignalWire's Project ID, Twilio's Account SID), which is no secret; undefined for a Bearer key. */
   readonly users: Readonly<Record<Provider, string | undefined>>;
   /** The account each provider's credentials name, where they name one (SignalWire's Project ID, Twilio's Account SID). */
   readonly accounts: Readonly<Record<Provider, string | undefined>>;
 
-  constructor(options: CredentialOptions = {}) {
+  /**
+   * `options` are the credentials to expect (the accounts resolved, `accounts.ts`); `given` those the user
+   * gave, which decide which built-in secrets are in use and so may be printed.
+   */
+  constructor(options: CredentialOptions = {}, given: CredentialOptions = options) {
     const expected = {} as Record<Provider, MaskedToken[]>;
     const usesDefaults = {} as Record<Provider, boolean>;
     const users = {} as Record<Provider, string | undefined>;
@@ -91,9 +95,7 @@ export class Credentials {
       const first = pairs[0]!;
       users[provider] = first.user === undefined ? undefined : optionValue(options, first.user);
       accounts[provider] = account === "firstSeeded" ? undefined : optionValue(options, account);
-      usesDefaults[provider] = pairs.every(
-        ({ user, secret }) => options[secret] === undefined && (user === undefined || options[user] === undefined),
-      );
+      usesDefaults[provider] = given[pairs[0]!.secret] === undefined;
     }
     this.#expected = expected;
     this.usesDefaults = usesDefaults;

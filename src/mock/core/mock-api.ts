@@ -30,15 +30,22 @@ type HeadOutcome = { answer: Answer } | { seat: Seat; mediaType: string | undefi
 
 const INTERNAL: MockFailure = { reason: "internal", detail: "The mock failed to handle this request." };
 
+/** Told of each request the API answered, with the milliseconds the mock took (the node:http server logs a line). */
+export type AnswerListener = (entry: JournalEntry, ms: number) => void;
+
 export class MockApi {
   readonly #state: MockState;
   readonly #admin: AdminApi;
+  readonly #onAnswered: AnswerListener | undefined;
+  /** When each request began, kept only while someone listens for answers. */
+  readonly #began = new WeakMap<JournalEntry, number>();
   /** The mock's controls in-process: the admin API's operations as methods. */
   readonly controls: MockControls;
 
-  constructor(state: MockState) {
+  constructor(state: MockState, onAnswered?: AnswerListener) {
     this.#state = state;
     this.#admin = new AdminApi(state);
+    this.#onAnswered = onAnswered;
     this.controls = this.#admin.controls;
   }
 
@@ -53,17 +60,19 @@ export class MockApi {
     if (routes.length === 0) {
       const detail = `No operation at ${exchange.method} ${path.slice(0, 200)}.`;
       const { status, body } = unroutedResponse(path, { reason: "notFound", detail });
-      const entry = startEntry(exchange, { provider: null, operation: null, serverPath: null });
+      const entry = this.#begin(startEntry(exchange, { provider: null, operation: null, serverPath: null }));
       this.#finish(exchange, entry, jsonAnswer(status, body));
       return;
     }
     const found = this.#state.store.seatOf(routes);
     const route = found?.route ?? this.#likeliestRoute(routes);
-    const entry = startEntry(exchange, {
-      provider: route.provider,
-      operation: providers[route.provider].operationId,
-      serverPath: serverPathOf(route.provider, path),
-    });
+    const entry = this.#begin(
+      startEntry(exchange, {
+        provider: route.provider,
+        operation: providers[route.provider].operationId,
+        serverPath: serverPathOf(route.provider, path),
+      }),
+    );
     try {
       const head = this.#head(exchange, route, found?.seat, entry);
       if ("answer" in head) this.#finish(exchange, entry, head.answer);
@@ -160,10 +169,17 @@ export class MockApi {
     return failureAnswer(provider, outcome.failure);
   }
 
-  /** Journals the request with its answer, then sends the answer. */
+  /** An entry, with when its request began if someone listens for answers. */
+  #begin(entry: JournalEntry): JournalEntry {
+    if (this.#onAnswered !== undefined) this.#began.set(entry, performance.now());
+    return entry;
+  }
+
+  /** Journals the request with its answer, tells the listener, then sends the answer. */
   #finish(exchange: Exchange, entry: JournalEntry, answer: Answer): void {
     answeredEntry(entry, answer);
     this.#state.journal.record(entry);
+    if (this.#onAnswered !== undefined) this.#onAnswered(entry, performance.now() - (this.#began.get(entry) ?? performance.now()));
     exchange.respond(answer, () => {
       entry.response.delivered = false;
     });

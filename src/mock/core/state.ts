@@ -3,7 +3,9 @@
  * faults. The API's core and the admin API both work on it; neither knows the other.
  */
 import { type Provider, providerNames } from "../../contract/providers.js";
+import { credentialAccounts } from "./accounts.js";
 import { type CredentialOptions, Credentials } from "./auth.js";
+import { DEFAULT_CREDENTIALS } from "./defaults.js";
 import { Faults } from "./faults.js";
 import { defaultFixtures, type Fixtures, type SeededParticipant, seedParticipants } from "./fixtures.js";
 import { Journal } from "./journal.js";
@@ -25,11 +27,14 @@ export class MockState {
   readonly owners: Readonly<Record<Provider, string | undefined>>;
 
   constructor(options: MockStateOptions = {}) {
-    this.credentials = new Credentials(options);
+    const { fixtures, ...given } = options;
+    const named = (provider: Provider) => {
+      const { account } = mockProviders[provider].credentials;
+      return account === "firstSeeded" ? mockProviders[provider].seed.account : (given[account] ?? DEFAULT_CREDENTIALS[account]);
+    };
+    this.seeded = seedParticipants(fixtures ?? defaultFixtures(named));
+    this.credentials = new Credentials(credentialAccounts(given, this.seeded), given);
     const { accounts } = this.credentials;
-    this.seeded = seedParticipants(
-      options.fixtures ?? defaultFixtures((provider) => accounts[provider] ?? mockProviders[provider].seed.account),
-    );
     this.store = new ParticipantStore(this.seeded);
     const owners = {} as Record<Provider, string | undefined>;
     for (const provider of providerNames) {

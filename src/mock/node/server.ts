@@ -10,6 +10,7 @@ import type { MockControls } from "../core/controls.js";
 import { pathOfTarget } from "../core/exchange.js";
 import type { Fixtures } from "../core/fixtures.js";
 import { MockApi } from "../core/mock-api.js";
+import { requestLine } from "../core/request-log.js";
 import { MockState, type MockStateOptions } from "../core/state.js";
 import { onClientError, onConnect, unrouted } from "./client-errors.js";
 import { type Connection, Connections, type Owed } from "./connections.js";
@@ -25,8 +26,10 @@ export interface MockServerOptions extends Omit<MockStateOptions, "fixtures"> {
   host?: string;
   /** A fixtures JSON file (path), or the fixtures themselves. Default: the seeds' account, conference and participants. */
   fixtures?: string | Fixtures;
-  /** Where the start banner goes; default console.log. `false` prints nothing. */
+  /** Where the start banner and a line per request go; default console.log. `false` prints nothing. */
   log?: ((text: string) => void) | false;
+  /** Whether to print a line per request answered (method, path, status, violations' codes, time). Default true. */
+  logRequests?: boolean;
   /** A request whose head and body have not arrived within this many milliseconds is answered 408. Default 10,000. */
   requestTimeoutMs?: number;
   /**
@@ -106,7 +109,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...credentials
   } = options;
   const state = new MockState({ ...credentials, ...(fixtures === undefined ? {} : { fixtures }) });
-  const api = new MockApi(state);
+  const log = options.log === false ? undefined : (options.log ?? console.log);
+  const api = new MockApi(
+    state,
+    log !== undefined && options.logRequests !== false ? (entry, ms) => log(requestLine(entry, ms)) : undefined,
+  );
   const host = options.host ?? "127.0.0.1";
   const allowedHosts = new Set((options.allowedHosts ?? []).map((name) => hostnameOf(name).toLowerCase()));
   if (!WILDCARDS.has(host)) allowedHosts.add(hostnameOf(host.includes(":") ? `[${host}]` : host).toLowerCase());
@@ -144,9 +151,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : (options.port ?? 4010);
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  if (options.log !== false) {
+  if (log !== undefined) {
     const exposed = isLoopbackHost(host) ? [] : [networkWarning(host), ""];
-    (options.log ?? console.log)([...exposed, startBanner(url, state)].join("\n"));
+    log([...exposed, startBanner(url, state)].join("\n"));
   }
 
   let closing: Promise<void> | undefined;
