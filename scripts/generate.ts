@@ -16,6 +16,8 @@ import { buildTypes, generatedHeader } from "./generate/types.js";
 import { buildValidators } from "./generate/validators.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The package's version: every document's `info.version` must be it (package.json is its one home). */
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
 const outDir = resolve(root, process.argv[2] ?? "generated");
 mkdirSync(outDir, { recursive: true });
 
@@ -28,6 +30,11 @@ function bundle(source: string, output: string) {
     { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
   );
   const document = JSON.parse(readFileSync(bundlePath, "utf8"));
+  if (document.info.version !== version) {
+    throw new Error(
+      `openapi/${source}: info.version is ${document.info.version}, the package's version (package.json) is ${version}; write ${version} there`,
+    );
+  }
   writeFileSync(bundlePath, `${JSON.stringify(document, null, 2)}\n`);
   return document;
 }
