@@ -1,6 +1,6 @@
 /**
- * The mock's file serving of a file kept only as gzip (the package ships Redoc's bundle as
- * `redoc.standalone.js.gz`): sent as it is with Content-Encoding to a client that accepts gzip, unpacked for
+ * The mock's file serving of a file kept only as gzip (the package ships the docs' pages as
+ * `index.html.gz`): sent as it is with Content-Encoding to a client that accepts gzip, unpacked for
  * one that does not, and never under its `.gz` name.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
