@@ -1,9 +1,9 @@
 /**
- * `npm run docs`: generated/openapi.json → dist/docs/, an HTML reference that loads nothing from any
- * other host, with the contract and the per-provider documents beside it, and a page of the mock's admin API. `tsx scripts/docs.ts [outDir]`
- * writes elsewhere (the browser test uses a temporary folder).
- * A large file also gets a gzip copy beside it (`redoc.standalone.js.gz`): the package ships those copies
- * only, and the mock serves them with `Content-Encoding: gzip` (or unpacked to a client that takes no gzip).
+ * `npm run docs`: generated/openapi.json → dist/docs/, an HTML reference rendered here, at build time, that
+ * loads nothing from any other host, with the contract and the per-provider documents beside it, and a page
+ * of the mock's admin API. `tsx scripts/docs.ts [outDir]` writes elsewhere (the browser test uses a
+ * temporary folder). A large file also gets a gzip copy beside it (`index.html.gz`): the package ships those
+ * copies only, and the mock serves them with `Content-Encoding: gzip` (or unpacked to a client that takes no gzip).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -22,7 +22,7 @@ const files = docsFiles(contract, readerCopy(contract), buildProviderDocuments(c
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-/** Files at least this large get a gzip copy: Redoc's bundle (1.1 MB), reference.js and openapi.json. */
+/** Files at least this large get a gzip copy: both pages and the documents. */
 const PRECOMPRESS_FROM_BYTES = 16 * 1024;
 
 for (const [name, content] of Object.entries(files)) {

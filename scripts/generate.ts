@@ -13,13 +13,16 @@ import { buildAdminRoutes } from "./generate/admin-routes.js";
 import { buildPackage } from "./generate/package.js";
 import { buildProviderDocuments } from "./generate/provider-documents.js";
 import { buildTypes, generatedHeader } from "./generate/types.js";
+import { documentText } from "./generate/document.js";
 import { buildValidators } from "./generate/validators.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** The package's version: every document's `info.version` must be it (package.json is its one home). */
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
 const outDir = resolve(root, process.argv[2] ?? "generated");
 mkdirSync(outDir, { recursive: true });
 
-/** Bundles `openapi/<source>` into `generated/<output>` (pretty-printed JSON) and returns the document. */
+/** Bundles `openapi/<source>` into `generated/<output>` (compact JSON: `documentText`) and returns the document. */
 function bundle(source: string, output: string) {
   const bundlePath = join(outDir, output);
   execFileSync(
@@ -28,7 +31,12 @@ function bundle(source: string, output: string) {
     { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
   );
   const document = JSON.parse(readFileSync(bundlePath, "utf8"));
-  writeFileSync(bundlePath, `${JSON.stringify(document, null, 2)}\n`);
+  if (document.info.version !== version) {
+    throw new Error(
+      `openapi/${source}: info.version is ${document.info.version}, the package's version (package.json) is ${version}; write ${version} there`,
+    );
+  }
+  writeFileSync(bundlePath, documentText(document));
   return document;
 }
 

@@ -144,7 +144,7 @@ describe("examples in the bundled spec", () => {
   it("pairs each SignalWire seed scenario's request with a 200 response of the same name", () => {
     const names = (part: string) => examples.filter((e) => e.where.startsWith(part)).map((e) => e.where.split(" ").at(-1));
     const requests = names("signalwire request application/x-www-form-urlencoded");
-    expect(requests).toEqual(["update", "coaching", "monitoring", "barge", "mute", "holdWithMusic", "waitInSilence"]);
+    expect(requests).toEqual(["coaching", "monitoring", "barge", "mute", "holdWithMusic", "waitInSilence", "update"]);
     expect(names("signalwire 200")).toEqual(requests);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The HTML reference in a real browser: Debian's Chromium, driven by playwright-core, opens the page that
+ * The HTML reference in a real browser: Debian's Chromium, driven by playwright-core, opens the pages that
  * `scripts/docs.ts` builds, served under `/docs/` from 127.0.0.1 as the mock server serves it, with every
- * request to another host blocked and counted. Screenshots go to artifacts/docs/ (git-ignored) for a person to look at.
+ * request to another host blocked and counted: once with JavaScript, once without (the text must all be
+ * there before any script runs). Screenshots go to artifacts/docs/ (git-ignored) for a person to look at.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,11 +20,6 @@ const CHROMIUM = "/usr/bin/chromium";
 /** As root Chromium needs --no-sandbox; the rest keep it from calling home through the closed network. */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-/**
- * Only this origin: the page must work under it. Redoc injects its styles, draws its link icons as data:
- * images and runs its search in a blob worker; nothing else is allowed.
- */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src blob:";
 const screenshots = join(root, "artifacts", "docs");
 
 interface Example {
@@ -71,10 +67,8 @@ function serveDocs(packageDir: string): Promise<Server> {
         response.writeHead(404, { "content-type": "text/plain" }).end("not found");
         return;
       }
-      response.writeHead(file.status, {
-        "content-type": file.contentType,
-        "content-security-policy": CONTENT_SECURITY_POLICY,
-      });
+      // The mock's own headers: the page must work under the Content-Security-Policy it sends with the HTML.
+      response.writeHead(file.status, { "content-type": file.contentType, ...file.headers });
       response.end(file.body);
     });
   });
@@ -86,8 +80,45 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 let docsUrl: string;
+/** The layout shifts of the first load, before any input (what CLS counts). */
+let loadShift: number;
 const external: string[] = [];
 const consoleErrors: string[] = [];
+
+/** A page that blocks and counts every request to another host and records console errors. */
+async function watchedPage(options: { javaScriptEnabled: boolean }): Promise<Page> {
+  const opened = await browser.newPage({ viewport: { width: 1400, height: 1000 }, ...options });
+  opened.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  opened.on("pageerror", (error) => consoleErrors.push(error.message));
+  await opened.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (["http:", "https:", "ws:", "wss:"].includes(url.protocol) && !LOCAL_HOSTS.has(url.hostname)) {
+      external.push(url.href);
+      return route.abort("blockedbyclient");
+    }
+    return route.continue();
+  });
+  return opened;
+}
+
+/** The sum of the page's layout shifts that no input caused, as the browser reports them (buffered). */
+function layoutShift(target: Page): Promise<number> {
+  return target.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        // Buffered entries are delivered before the next frames are drawn.
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+      }),
+  );
+}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -98,22 +129,10 @@ beforeAll(async () => {
   server = await serveDocs(built);
   docsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/docs/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
-  await page.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (["http:", "https:", "ws:", "wss:"].includes(url.protocol) && !LOCAL_HOSTS.has(url.hostname)) {
-      external.push(url.href);
-      return route.abort("blockedbyclient");
-    }
-    return route.continue();
-  });
+  page = await watchedPage({ javaScriptEnabled: true });
   await page.goto(docsUrl, { waitUntil: "load" });
-  await page.locator("h2").first().waitFor();
   await page.waitForLoadState("networkidle");
+  loadShift = await layoutShift(page);
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, "overview.png") });
 });
@@ -125,31 +144,54 @@ afterAll(async () => {
 });
 
 function section(operationId: string): Locator {
-  return page.locator(`[id$="operation/${operationId}"]`).first();
+  return page.locator(`section[id="operation/${operationId}"]`);
+}
+
+/** The tab panel a tab list shows now (the selected tab's). */
+async function shownPanel(within: Locator, tabName: string): Promise<Locator> {
+  const tab = within.getByRole("tab", { name: tabName, exact: true });
+  await tab.click();
+  expect(await tab.getAttribute("aria-selected")).toBe("true");
+  return page.locator(`[id="${await tab.getAttribute("aria-controls")}"]`);
 }
 
 /**
  * A media type's examples as the samples panel shows them: a chooser naming each one when there are
- * several, and the chosen (first) example's values printed.
+ * several, the first example's values printed; choosing the last prints its values instead.
  */
-async function expectExamples(op: Locator, where: string, examples: Record<string, Example>): Promise<void> {
+async function expectExamples(panel: Locator, where: string, examples: Record<string, Example>): Promise<void> {
   const all = Object.values(examples);
-  const text = (await op.textContent()) ?? "";
-  if (all.length > 1) {
-    for (const example of all) expect(text, `${where} example "${example.summary}"`).toContain(example.summary);
-  }
-  for (const value of leafValues(all[0]!.value)) expect(text, `${where} example value ${value}`).toContain(value);
+  const printed = async (example: Example) => {
+    const visible = await panel.innerText();
+    for (const value of leafValues(example.value)) expect(visible, `${where} example "${example.summary}" value ${value}`).toContain(value);
+  };
+  await printed(all[0]!);
+  if (all.length === 1) return;
+  const chooser = panel.getByRole("combobox", { name: "Example" });
+  expect(await chooser.locator("option").allInnerTexts(), where).toEqual(all.map((example) => example.summary));
+  await chooser.selectOption({ label: all.at(-1)!.summary! });
+  await printed(all.at(-1)!);
+  await chooser.selectOption({ index: 0 });
+}
+
+/** Whether the element's top is within the first 150 px of the window: scrolled to. */
+function atTop(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.top < 150;
+  });
 }
 
 describe("the API docs in headless Chromium", () => {
-  it("draw the attribution logo from the docs folder itself", async () => {
-    const logo = page.locator('img[alt="redocly logo"]');
-    const { src, width } = await logo.evaluate((image: HTMLImageElement) => ({
-      src: image.src,
-      width: image.naturalWidth,
-    }));
-    expect(src.startsWith(docsUrl)).toBe(true);
-    expect(width).toBeGreaterThan(0);
+  it("draw their icon and run their script from the docs folder itself", async () => {
+    const sources = await page
+      .locator('link[rel="icon"], script[src]')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLLinkElement).href || (element as HTMLScriptElement).src));
+    expect(sources).toHaveLength(2);
+    for (const source of sources) {
+      expect(source.startsWith(docsUrl), source).toBe(true);
+      expect((await fetch(source)).status, source).toBe(200);
+    }
   });
 
   it("link the contract, each per-provider document and the mock's admin API, served beside the page", async () => {
@@ -171,11 +213,23 @@ describe("the API docs in headless Chromium", () => {
     }
   });
 
-  it("render the table of decisions on the published contradictions, every row", async () => {
+  it("show the package's version, the one every document carries", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(await page.locator("#introduction").innerText()).toContain(`Version ${version}`);
+  });
+
+  it("render the table of decisions on the published contradictions, every row, after the operations", async () => {
     const rows = contract.info.description.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length;
     expect(rows).toBeGreaterThan(0);
     const table = page.locator("table").filter({ hasText: "What this contract does" });
-    await expect.poll(() => table.locator("tbody tr").count()).toBe(rows);
+    expect(await table.locator("tbody tr").count()).toBe(rows);
+    const top = (target: Locator) => target.evaluate((element) => element.getBoundingClientRect().top);
+    const tableTop = await top(table);
+    for (const operationId of operationIds) expect(await top(section(operationId)), operationId).toBeLessThan(tableTop);
+  });
+
+  it("draw without a layout shift (CLS 0) while the page loads and its script runs", () => {
+    expect(loadShift).toBe(0);
   });
 
   describe.each(operationIds)("%s", (operationId) => {
@@ -183,12 +237,12 @@ describe("the API docs in headless Chromium", () => {
     const requestFields = Object.keys(operations[operationId].requestFields);
 
     it("shows its title, and every request field, none of them marked required", async () => {
-      await expect.poll(() => section(operationId).locator("h2").first().innerText()).toBe(operation.summary);
+      expect(await section(operationId).getByRole("heading", { level: 3 }).first().innerText()).toBe(operation.summary);
       expect(requestFields.length).toBeGreaterThan(0);
       for (const field of requestFields) {
-        const cells = section(operationId).locator(`td[kind="field"][title="${field}"]`);
-        expect(await cells.count(), field).toBeGreaterThan(0);
-        for (const text of await cells.allInnerTexts()) expect(text, field).not.toContain("required");
+        const rows = section(operationId).locator(`tr[data-field="${field}"]`);
+        expect(await rows.count(), field).toBeGreaterThan(0);
+        for (const text of await rows.allInnerTexts()) expect(text, field).not.toContain("required");
       }
     });
 
@@ -200,73 +254,114 @@ describe("the API docs in headless Chromium", () => {
 
     it("offers every named example of every request content type and response, and prints the chosen one", async () => {
       const op = section(operationId);
-      const contentTypes = Object.keys(operation.requestBody.content);
-      for (const contentType of contentTypes) {
-        if (contentTypes.length > 1) {
-          const chooser = contentTypes.reduce(
-            (select, type) => select.filter({ has: page.locator("option", { hasText: type }) }),
-            op.locator("select"),
-          );
-          await chooser.first().selectOption(contentType);
-        }
-        await expectExamples(op, `${contentType} request`, operation.requestBody.content[contentType]!.examples);
+      const requestTabs = op.getByRole("tablist", { name: "Request media type" });
+      for (const [contentType, media] of Object.entries(operation.requestBody.content)) {
+        await expectExamples(await shownPanel(requestTabs, contentType), `${contentType} request`, media.examples);
       }
+      const responseTabs = op.getByRole("tablist", { name: "Response status" });
       for (const [status, response] of Object.entries(operation.responses)) {
-        await op.getByRole("tab", { name: status, exact: true }).click();
-        for (const content of Object.values(response.content)) await expectExamples(op, status, content.examples);
+        const panel = await shownPanel(responseTabs, status);
+        for (const content of Object.values(response.content)) await expectExamples(panel, status, content.examples);
       }
+      await shownPanel(responseTabs, "200");
     });
 
     it("lists every response status and prints the values of the first 200 example", async () => {
       const op = section(operationId);
-      await op.getByRole("tab", { name: "200", exact: true }).click();
-      const visible = await op.innerText();
-      for (const status of Object.keys(operation.responses)) expect(visible).toContain(`${status} `);
+      const statuses = await op.locator("details.response > summary .status").allInnerTexts();
+      expect(statuses).toEqual(Object.keys(operation.responses));
+      const panel = await shownPanel(op.getByRole("tablist", { name: "Response status" }), "200");
       const firstResponse = Object.values(operation.responses["200"]!.content)[0]!;
       const values = leafValues(Object.values(firstResponse.examples)[0]!.value);
       expect(values.length).toBeGreaterThan(5);
+      const visible = await panel.innerText();
       for (const value of values) expect(visible, `example value ${value}`).toContain(value);
     });
 
-    it("shows curl and the TypeScript client as code samples", async () => {
-      const tabs = section(operationId).getByRole("tab");
-      await expect.poll(() => tabs.allInnerTexts()).toEqual(expect.arrayContaining(["curl", "TypeScript client"]));
-      await tabs.filter({ hasText: "curl" }).click();
-      await expect.poll(() => section(operationId).innerText()).toMatch(/curl -sS -X POST/);
+    it("shows curl and the TypeScript client as code samples, switched by arrow keys too", async () => {
+      const tabs = section(operationId).getByRole("tablist", { name: "Code samples" });
+      expect(await tabs.getByRole("tab").allInnerTexts()).toEqual(expect.arrayContaining(["curl", "TypeScript client"]));
+      expect(await (await shownPanel(tabs, "curl")).innerText()).toMatch(/curl -sS -X POST/);
+      await page.keyboard.press("ArrowRight");
+      const focused = tabs.locator('[role="tab"]:focus');
+      expect(await focused.getAttribute("aria-selected")).toBe("true");
+      expect(await page.locator(`[id="${await focused.getAttribute("aria-controls")}"]`).isVisible()).toBe(true);
+      await shownPanel(tabs, "curl");
     });
 
     it("scrolls into view when its menu entry is clicked", async () => {
       await page.evaluate(() => window.scrollTo(0, 0));
-      const heading = section(operationId).locator("h2").first();
-      /** Where the operation's title is: within the first 150 px of the window means scrolled to it. */
-      const headingAtTop = () =>
-        heading.evaluate((element) => {
-          const box = element.getBoundingClientRect();
-          return box.top >= 0 && box.top < 150;
-        });
-      expect(await headingAtTop()).toBe(false);
-      const menu = page.locator(".menu-content");
-      await menu.getByText(operation.tags[0]!, { exact: true }).first().click();
-      await menu.getByText(operation.summary, { exact: true }).first().click();
+      const heading = section(operationId).getByRole("heading", { level: 3 }).first();
+      expect(await atTop(heading)).toBe(false);
+      const menu = page.getByRole("navigation", { name: "Contents" });
+      await menu.getByRole("link", { name: operation.tags[0]!, exact: true }).click();
+      await menu.getByRole("link", { name: operation.summary }).click();
       await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`operation/${operationId}$`));
-      await expect.poll(headingAtTop).toBe(true);
+      await expect.poll(() => atTop(heading)).toBe(true);
       await page.screenshot({ path: join(screenshots, `${operationId}.png`) });
+    });
+
+    it("is reached from the menu with the keyboard alone", async () => {
+      await page.goto(docsUrl, { waitUntil: "load" });
+      const link = page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: operation.summary });
+      const focusedLink = () => link.evaluate((element) => element === document.activeElement);
+      for (let presses = 0; presses < 40 && !(await focusedLink()); presses++) await page.keyboard.press("Tab");
+      expect(await focusedLink()).toBe(true);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => new URL(page.url()).hash).toMatch(new RegExp(`operation/${operationId}$`));
+      await expect.poll(() => atTop(section(operationId).getByRole("heading", { level: 3 }).first())).toBe(true);
     });
   });
 
-  it("render the mock's admin API on its own page, every operation", async () => {
+  it("render the mock's admin API on its own page, every operation, every alternative named, no example made up", async () => {
     const admin = JSON.parse(readFileSync(join(root, "generated", "mock-admin.json"), "utf8")) as {
       info: { title: string };
       paths: Record<string, Record<string, { summary: string }>>;
     };
     await page.goto(`${docsUrl}mock-admin.html`, { waitUntil: "load" });
-    await page.locator("h2").first().waitFor();
     expect(await page.title()).toBe(admin.info.title);
-    const text = (await page.locator("#redoc").textContent()) ?? "";
+    const text = await page.locator("main").innerText();
     for (const operation of Object.values(admin.paths).flatMap((item) => Object.values(item))) {
       expect(text, operation.summary).toContain(operation.summary);
     }
+    expect(text).not.toContain("Built from the schema");
+    const cases = await page.locator('section[id="operation/addFault"] .rule li').allInnerTexts();
+    expect(cases.length).toBeGreaterThan(1);
+    expect(new Set(cases).size).toBe(cases.length);
+    expect(await layoutShift(page)).toBe(0);
     await page.screenshot({ path: join(screenshots, "mock-admin.png") });
+  });
+
+  it("carry every operation, field, example and code sample in their markup, read with JavaScript disabled", async () => {
+    const plain = await watchedPage({ javaScriptEnabled: false });
+    try {
+      await plain.goto(docsUrl, { waitUntil: "load" });
+      const text = await plain.locator("main").innerText();
+      for (const operationId of operationIds) {
+        const operation = operationNamed(operationId);
+        expect(text, operationId).toContain(operation.summary);
+        for (const field of Object.keys(operations[operationId].requestFields)) expect(text, `${operationId} ${field}`).toContain(field);
+        const media = [
+          ...Object.values(operation.requestBody.content),
+          ...Object.values(operation.responses).flatMap((response) => Object.values(response.content)),
+        ];
+        for (const example of media.flatMap((entry) => Object.values(entry.examples))) {
+          expect(text, `${operationId} example ${example.summary}`).toContain(example.summary);
+          for (const value of leafValues(example.value)) expect(text, `${operationId} "${example.summary}" ${value}`).toContain(value);
+        }
+        expect(text).toMatch(/curl -sS -X POST/);
+      }
+      // Below the fold the decisions are laid out only when scrolled to (content-visibility), so innerText skips them; the markup has them.
+      const decisions = plain.locator("table").filter({ hasText: "What this contract does" });
+      expect(await decisions.locator("tbody tr").count()).toBe(
+        contract.info.description.split("\n").filter((line) => /^\| \d+ \|/.test(line)).length,
+      );
+      await plain.screenshot({ path: join(screenshots, "no-script.png") });
+      await plain.goto(`${docsUrl}mock-admin.html`, { waitUntil: "load" });
+      expect(await plain.locator("main").innerText()).toContain("Add a fault");
+    } finally {
+      await plain.close();
+    }
   });
 
   it("loaded nothing from any other host and logged no error, through every step above", () => {

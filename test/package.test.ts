@@ -77,15 +77,15 @@ describe("the tarball", () => {
       "dist/msw/index.js",
       "dist/msw/index.cjs",
       "dist/cli/index.js",
-      "dist/docs/index.html",
-      "dist/docs/redoc.standalone.js.gz",
+      "dist/docs/index.html.gz",
+      "dist/docs/docs.js",
+      "dist/docs/favicon.svg",
       "generated/openapi.json",
       "generated/signalwire.openapi.json",
       "generated/telnyx.openapi.json",
       "generated/twilio.openapi.json",
       "generated/mock-admin.json",
-      "dist/docs/mock-admin.html",
-      "dist/docs/mock-admin.js",
+      "dist/docs/mock-admin.html.gz",
       "openapi/openapi.yaml",
       "README.md",
       "LICENSE",
@@ -97,7 +97,7 @@ describe("the tarball", () => {
     // The docs' large files are shipped as their gzip copies only.
     const docs = packed.files.filter((file) => file.path.startsWith("dist/docs/"));
     const compressed = docs.filter((file) => file.path.endsWith(".gz")).map((file) => file.path.slice(0, -".gz".length));
-    expect(compressed).toEqual(expect.arrayContaining(["dist/docs/redoc.standalone.js", "dist/docs/reference.js"]));
+    expect(compressed).toEqual(expect.arrayContaining(["dist/docs/index.html", "dist/docs/mock-admin.html"]));
     // The documents are shipped once, in generated/: the mock serves them beside the docs page too.
     expect(docs.filter((file) => /\.json(\.gz)?$/.test(file.path))).toEqual([]);
     expect(files.filter((file) => compressed.includes(file))).toEqual([]);
@@ -296,13 +296,13 @@ describe("installed from the tarball alone", () => {
       const html = await page.text();
       const contract = JSON.parse(readFileSync(join(root, "generated", "openapi.json"), "utf8")) as { info: { title: string } };
       expect(html).toContain(`<title>${contract.info.title}</title>`);
-      expect(html).toContain('<script src="redoc.standalone.js"></script>');
+      expect(html).toContain('<script src="docs.js" defer></script>');
 
-      const plain = readFileSync(join(root, "dist", "docs", "redoc.standalone.js"));
-      const gzipped = await rawGet(`${url}/docs/redoc.standalone.js`, "gzip");
+      const plain = readFileSync(join(root, "dist", "docs", "index.html"));
+      const gzipped = await rawGet(`${url}/docs/`, "gzip");
       expect(gzipped.headers["content-encoding"]).toBe("gzip");
       expect(gunzipSync(gzipped.body).equals(plain)).toBe(true);
-      const unpacked = await rawGet(`${url}/docs/redoc.standalone.js`, "identity");
+      const unpacked = await rawGet(`${url}/docs/`, "identity");
       expect(unpacked.headers["content-encoding"]).toBeUndefined();
       expect(unpacked.body.equals(plain)).toBe(true);
 
@@ -312,7 +312,7 @@ describe("installed from the tarball alone", () => {
       const admin = await fetch(`${url}/mock-admin.json`);
       expect(await admin.json()).toEqual(JSON.parse(readFileSync(join(root, "generated", "mock-admin.json"), "utf8")));
       const adminPage = await (await fetch(`${url}/docs/mock-admin.html`)).text();
-      expect(adminPage).toContain('<script src="mock-admin.js"></script>');
+      expect(adminPage).toContain('<script src="docs.js" defer></script>');
       for (const name of ["openapi.json", "signalwire.openapi.json", "mock-admin.json"]) {
         const beside = await fetch(`${url}/docs/${name}`);
         expect(beside.status, name).toBe(200);

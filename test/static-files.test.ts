@@ -1,6 +1,6 @@
 /**
- * The mock's file serving of a file kept only as gzip (the package ships Redoc's bundle as
- * `redoc.standalone.js.gz`): sent as it is with Content-Encoding to a client that accepts gzip, unpacked for
+ * The mock's file serving of a file kept only as gzip (the package ships the docs' pages as
+ * `index.html.gz`): sent as it is with Content-Encoding to a client that accepts gzip, unpacked for
  * one that does not, and never under its `.gz` name.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -43,6 +43,7 @@ describe("a file kept as gzip", () => {
       "content-encoding": "gzip",
       vary: "Accept-Encoding",
       "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
       etag: expect.stringMatching(/^"[\w-]+-gzip"$/),
     });
     expect(gunzipSync(file!.body as Buffer).toString("utf8")).toBe(script);
@@ -51,7 +52,12 @@ describe("a file kept as gzip", () => {
   it("is unpacked for a client that does not accept gzip", async () => {
     const file = await files.get("/docs/bundle.js", "identity");
     expect(file?.status).toBe(200);
-    expect(file?.headers).toEqual({ vary: "Accept-Encoding", "cache-control": "no-cache", etag: expect.stringMatching(/^"[\w-]+"$/) });
+    expect(file?.headers).toEqual({
+      vary: "Accept-Encoding",
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+      etag: expect.stringMatching(/^"[\w-]+"$/),
+    });
     expect(file?.body.toString()).toBe(script);
   });
 
@@ -64,6 +70,7 @@ describe("a file kept as gzip", () => {
     expect(file?.status).toBe(200);
     expect(file?.headers).toEqual({
       "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
       etag: expect.stringMatching(/^"[\w-]+"$/),
       "content-security-policy": DOCS_CONTENT_SECURITY_POLICY,
     });

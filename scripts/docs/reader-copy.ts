@@ -1,9 +1,10 @@
 /**
  * The copy of the bundled contract that the HTML reference renders. The contract itself is not changed:
- * only how a rule is shown. Redoc draws the coaching rule (an `allOf` of the fields and an `anyOf` of the
- * rule's two cases) as "Any of" two cases, in which the fields a case requires look required although no
- * request field is. The copy drops the rule, after checking that the prose already states it, so the rule is
- * still read where the field is; the fields are shown as one plain object. Likewise an `anyOf` whose
+ * only how a rule is shown. Drawn as written, the coaching rule (an `allOf` of the fields and an `anyOf` of
+ * the rule's two cases) reads as two alternatives in which the fields a case requires look required,
+ * although no request field is (Redoc drew it so), or not at all (the page's renderer lists the alternatives
+ * of a field, not of a whole body). The copy drops the rule after checking that the prose states it, so the
+ * rule is still read where the field is; the fields are shown as one plain object. Likewise an `anyOf` whose
  * branches are the same fields with one required field each ("has `detail` or `title`") shows as two
  * identical alternatives; the copy states it as a sentence of the schema's description instead.
  */

@@ -1,4 +1,4 @@
-import { type JsonSchema, listOperations, type OpenApiDocument, schemaName } from "./document.js";
+import { documentText, type JsonSchema, listOperations, type OpenApiDocument, schemaName } from "./document.js";
 
 interface Tag {
   name: string;
@@ -39,6 +39,18 @@ function providerTitle(title: string, provider: string): string {
   return `${match[1]} (${provider})`;
 }
 
+const DECISIONS_HEADING = "## Decisions on the published contradictions";
+
+/**
+ * The contract's description without its table of decisions, which weighs as much as a whole operation and
+ * speaks of every provider: a per-provider document points to it instead (the decisions keep their numbers).
+ */
+function withoutDecisions(description: string): string {
+  const at = description.indexOf(DECISIONS_HEADING);
+  if (at === -1) throw new Error(`info.description has no "${DECISIONS_HEADING}" section`);
+  return `${description.slice(0, at)}${DECISIONS_HEADING}\n\nThe decisions this document's descriptions cite by number (decision 8, …) are the contract's: the table heads \`openapi.json\`'s description and its HTML docs.\n`;
+}
+
 /**
  * One self-contained document per provider (per tag), for SDK generators: only that provider's operation,
  * the schemas and security scheme it uses, and the operation's server as the root `servers`, so that a
@@ -62,7 +74,7 @@ export function buildProviderDocuments(document: BundledDocument): Record<string
       info: {
         ...document.info,
         title: providerTitle(document.info.title, tag.name),
-        description: `The ${tag.name} operation of the contract alone, for SDK generators; \`openapi.json\` holds every provider's.\n\n${document.info.description ?? ""}`,
+        description: `The ${tag.name} operation of the contract alone, for SDK generators; \`openapi.json\` holds every provider's.\n\n${withoutDecisions(document.info.description ?? "")}`,
       },
       servers,
       tags: [tag],
@@ -72,7 +84,7 @@ export function buildProviderDocuments(document: BundledDocument): Record<string
         schemas: Object.fromEntries(schemas.map((name) => [name, document.components.schemas[name] as JsonSchema])),
       },
     };
-    files[file] = `${JSON.stringify(providerDocument, null, 2)}\n`;
+    files[file] = documentText(providerDocument);
   }
   return files;
 }

@@ -3,7 +3,7 @@
  * `/docs`, the bundled spec (`generated/openapi.json`) at `/openapi.json`, and the per-provider documents for
  * SDK generators at `/signalwire.openapi.json` and `/telnyx.openapi.json`, and the mock's admin API's at `/mock-admin.json`. Found from the package root,
  * so this works from `src/` (tests), from `dist/` (built) and from an installed package alike. A file kept
- * only as gzip (`name.gz`, as the package ships Redoc's bundle) is sent as it is with `Content-Encoding:
+ * only as gzip (`name.gz`, as the package ships the docs' pages) is sent as it is with `Content-Encoding:
  * gzip` to a client that accepts gzip, and unpacked for one that does not.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -49,11 +49,11 @@ export interface StaticFile {
 }
 
 /**
- * What an HTML page may load: only its own files (scripts, styles, images), Redoc's inline styles and its
- * worker, nothing from another host, and no page may frame it.
+ * What a docs page may load: only its own files and its inlined styles (the page's first paint), nothing from
+ * another host; no page may frame it, and it posts no form.
  */
 export const DOCS_CONTENT_SECURITY_POLICY =
-  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Whether an Accept-Encoding header value accepts gzip (`gzip` or `*`, with a q-value above 0). */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
@@ -144,7 +144,7 @@ export class StaticFiles {
     const contentType = CONTENT_TYPES[extname(name)] ?? "application/octet-stream";
     const cached = await this.#cache.get(folder, join(folder, name));
     if (cached === undefined) return { status: 404, contentType: "text/plain; charset=utf-8", body: missing };
-    const headers: Record<string, string> = { "cache-control": "no-cache", etag: cached.etag };
+    const headers: Record<string, string> = { "cache-control": "no-cache", etag: cached.etag, "x-content-type-options": "nosniff" };
     if (contentType.startsWith("text/html")) headers["content-security-policy"] = DOCS_CONTENT_SECURITY_POLICY;
     if (!cached.gzipped) return { status: 200, contentType, body: cached.stored, headers };
     headers.vary = "Accept-Encoding";
