@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseJson, parseJsonObject } from "../src/contract/json-body.js";
-import { RequestValidationError, validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
+import { printable } from "../src/contract/violations.js";
+import { formatViolation, RequestValidationError, validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
 import { SW_PARTICIPANT, TX_CALLS } from "./fixtures/ids.js";
 
 const participant = SW_PARTICIPANT;
@@ -63,6 +64,43 @@ describe("validateUpdateRequest: JSON bodies", () => {
     expect(validateUpdateRequest("telnyx", { Muted: true, CallSidToCoach: TX_CALLS[1], Coaching: true })).toMatchObject({ ok: true });
     const result = validateUpdateRequest("telnyx", { Muted: "true" });
     expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "Muted", expected: "boolean", received: '"true"' })]);
+  });
+});
+
+describe("printable and formatViolation: what a terminal is handed", () => {
+  it.each([
+    ["C0 controls, DEL, C1", "a\u001b[31mb\u007f\u009bc", String.raw`a\u001b[31mb\u007f\u009bc`],
+    ["line breaks, U+2028 and U+2029", "a\nb\rc\u2028d\u2029e", String.raw`a\u000ab\u000dc\u2028d\u2029e`],
+    [
+      "every bidirectional format character",
+      "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+      String.raw`\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069`,
+    ],
+    ["zero-width characters and the BOM", "Mu\u200bt\u200ce\u200dd\u2060\ufeff", String.raw`Mu\u200bt\u200ce\u200dd\u2060\ufeff`],
+    ["a soft hyphen, variation selector, Hangul filler", "a\u00adb\ufe0fc\u3164", String.raw`a\u00adb\ufe0fc\u3164`],
+    ["a tag character, as its two UTF-16 escapes", "x\u{E0041}", String.raw`x\udb40\udc41`],
+    ["a lone surrogate", "x\uD800", String.raw`x\ud800`],
+  ])("escapes %s", (_name, text, expected) => {
+    expect(printable(text)).toBe(expected);
+    expect(printable(expected)).toBe(expected);
+  });
+
+  it("leaves text as it is: accents, other scripts, right-to-left letters, emoji", () => {
+    const text = "Müted café 会議 שלום مرحبا 😀 a\u0301";
+    expect(printable(text)).toBe(text);
+  });
+
+  it("keeps JSON.stringify's text JSON of the same value", () => {
+    const value = { path: "\u202e\u009b\u2028\u{E0041}\\u202e", received: "\uD800" };
+    const text = printable(JSON.stringify(value));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u202e]/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it("formatViolation escapes the field's name and the value received", () => {
+    const line = formatViolation({ code: "unknown_field", path: "Mu\u200bted\u202e", message: "is not a field", received: '"\u2066x"' });
+    expect(line).toBe(String.raw`Mu\u200bted\u202e: is not a field (received "\u2066x")`);
   });
 });
 
