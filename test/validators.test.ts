@@ -67,6 +67,51 @@ describe("validateUpdateRequest: JSON bodies", () => {
   });
 });
 
+describe("validateUpdateRequest: a lone surrogate in a string field is invalid_encoding", () => {
+  const loneSurrogate = {
+    code: "invalid_encoding",
+    path: "CallSidToCoach",
+    message: "must be well-formed Unicode (it has a lone surrogate)",
+    expected: "well-formed Unicode text",
+    received: '"\\ud800"',
+  };
+
+  it("Telnyx's CallSidToCoach sent as an object, where a client would send U+FFFD", () => {
+    expect(validateUpdateRequest("telnyx", { CallSidToCoach: "\uD800" })).toEqual({ ok: false, errors: [loneSurrogate] });
+  });
+
+  it.each(["signalwire", "telnyx", "twilio"] as const)(
+    "for %s, reported alone at its field, the other fields' violations kept",
+    (provider) => {
+      const result = validateUpdateRequest(provider, { Coaching: true, CallSidToCoach: "\uD800", HoldMethod: "PUT" });
+      expect(result.ok ? [] : result.errors.map((e) => [e.code, e.path])).toEqual([
+        ["invalid_encoding", "CallSidToCoach"],
+        ["invalid_enum", "HoldMethod"],
+      ]);
+    },
+  );
+
+  it.each([
+    ["a low surrogate at the end", { WaitUrl: "https://example.com/hold\uDC00" }, "WaitUrl"],
+    ["a high surrogate before a letter", { HoldUrl: "https://example.com/\uD83Dx" }, "HoldUrl"],
+    ["an unknown field's value", { Extra: "\uDFFF" }, "Extra"],
+  ])("in any string field: %s", (_name, body, path) => {
+    const result = validateUpdateRequest("signalwire", body);
+    expect(result.ok ? [] : result.errors).toContainEqual(expect.objectContaining({ code: "invalid_encoding", path }));
+  });
+
+  it("in a form given as a string (bytes cannot carry one; a string can)", () => {
+    expect(validateUpdateRequest("telnyx", "CallSidToCoach=\uD800")).toEqual({ ok: false, errors: [loneSurrogate] });
+  });
+
+  it("a surrogate pair is well-formed", () => {
+    expect(validateUpdateRequest("telnyx", { CallSidToCoach: "call-\u{1F600}" })).toEqual({
+      ok: true,
+      value: { CallSidToCoach: "call-\u{1F600}" },
+    });
+  });
+});
+
 describe("printable and formatViolation: what a terminal is handed", () => {
   it.each([
     ["C0 controls, DEL, C1", "a\u001b[31mb\u007f\u009bc", String.raw`a\u001b[31mb\u007f\u009bc`],
