@@ -1,5 +1,5 @@
 /**
- * The CLI against hostile inputs and outputs: a closed stdout, devices, FIFOs and oversized inputs, control
+ * The CLI against hostile inputs and outputs: a closed stdout, devices, FIFOs, directories and oversized inputs, control
  * characters in field names, and I/O errors, each answered with one clear line and an exit code, never a
  * stack trace, a hang or unbounded memory.
  */
@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCliInProcess as cli, spawnCli } from "./helpers/cli.js";
+import { runCliInProcess as cli, runCliWithStdin, spawnCli } from "./helpers/cli.js";
 import { MAX_INPUT_BYTES } from "../src/node/bounded-read.js";
 import { send } from "./helpers/http.js";
 
@@ -87,6 +87,21 @@ describe("inputs: regular files or stdin, bounded", () => {
     const { code, stderr } = await exit;
     expect(code).toBe(2);
     expect(stderr).toBe(`conference-participants validate-request: cannot read standard input: larger than ${MAX_INPUT_BYTES} bytes\n`);
+  });
+
+  it("standard input that is a directory is refused, not read as an empty body", async () => {
+    const { code, stdout, stderr } = await runCliWithStdin(["validate-request", "--provider", "telnyx", "-"], scratch);
+    expect(stderr).toBe("conference-participants validate-request: cannot read standard input: it is a directory\n");
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
+  });
+
+  it("standard input that is a regular file is read", async () => {
+    const file = join(scratch, "stdin.json");
+    writeFileSync(file, '{"Muted":true}');
+    const { code, stdout } = await runCliWithStdin(["validate-request", "--provider", "telnyx", "-"], file);
+    expect(stdout).toBe("valid telnyx update request (JSON)\n");
+    expect(code).toBe(0);
   });
 
   it("an I/O error prints one line naming the file and the reason in words, not the usage", async () => {
