@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `conference-participants`: validate-request, validate-response, mock. */
+import { printable } from "../contract/violations.js";
 import { readStandardInput } from "../node/bounded-read.js";
 import { runCli } from "./run.js";
 
@@ -23,7 +24,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`conference-participants: ${error instanceof Error ? error.message : "failed"}\n`);
+    process.stderr.write(`conference-participants: ${error instanceof Error ? printable(error.message) : "failed"}\n`);
     process.exitCode = 2;
   },
 );
