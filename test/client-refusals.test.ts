@@ -108,6 +108,20 @@ describe("an update the contract forbids is refused, and nothing is sent", () =>
       { WaitMethod: "GET" },
       [v("unknown_field", "WaitMethod", "is not a field of this body", "no such field")],
     ],
+    [
+      "telnyx",
+      "a lone surrogate in CallSidToCoach (a form would carry U+FFFD in its place)",
+      { CallSidToCoach: "\uD800" },
+      [
+        v(
+          "invalid_encoding",
+          "CallSidToCoach",
+          "must be well-formed Unicode (it has a lone surrogate)",
+          "well-formed Unicode text",
+          '"\\ud800"',
+        ),
+      ],
+    ],
     ["signalwire", "Beep: true", { Beep: true }, [v("invalid_value", "Beep", "must be false", "false", "true")]],
     ["signalwire", 'Muted: "yes"', { Muted: "yes" }, [v("invalid_type", "Muted", "must be a boolean", "boolean", '"yes"')]],
     ["telnyx", "Muted: null", { Muted: null }, [v("invalid_type", "Muted", "must be a boolean", "boolean", "null")]],

@@ -402,6 +402,17 @@ const cases: Case[] = [
     { errors: [{ detail: "Resource not found" }] },
     { code: /is required/, message: /is required/, more_info: /is required/, status: /is required/ },
   ],
+  // every provider: a lone surrogate in a string field of an object body, which a client would send as U+FFFD
+  ["a lone surrogate in CallSidToCoach", "signalwire", "request", { CallSidToCoach: "\uD800" }, { CallSidToCoach: /well-formed Unicode/ }],
+  ["a lone surrogate in CallSidToCoach", "telnyx", "request", { CallSidToCoach: "\uD800" }, { CallSidToCoach: /well-formed Unicode/ }],
+  ["a lone surrogate in CallSidToCoach", "twilio", "request", { CallSidToCoach: "\uD800" }, { CallSidToCoach: /well-formed Unicode/ }],
+  [
+    "a lone surrogate in WaitUrl, beside Coaching alone",
+    "telnyx",
+    "request",
+    { WaitUrl: "https://example.com/\uDC00", Coaching: true },
+    { WaitUrl: /well-formed Unicode/, CallSidToCoach: /is required when Coaching is true/ },
+  ],
 ];
 
 function run(provider: Provider, kind: Kind, input: unknown) {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseJson, parseJsonObject } from "../src/contract/json-body.js";
-import { RequestValidationError, validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
+import { printable } from "../src/contract/violations.js";
+import { formatViolation, RequestValidationError, validateErrorBody, validateParticipant, validateUpdateRequest } from "../src/index.js";
 import { SW_PARTICIPANT, TX_CALLS } from "./fixtures/ids.js";
 
 const participant = SW_PARTICIPANT;
@@ -63,6 +64,88 @@ describe("validateUpdateRequest: JSON bodies", () => {
     expect(validateUpdateRequest("telnyx", { Muted: true, CallSidToCoach: TX_CALLS[1], Coaching: true })).toMatchObject({ ok: true });
     const result = validateUpdateRequest("telnyx", { Muted: "true" });
     expect(result.ok ? [] : result.errors).toEqual([expect.objectContaining({ path: "Muted", expected: "boolean", received: '"true"' })]);
+  });
+});
+
+describe("validateUpdateRequest: a lone surrogate in a string field is invalid_encoding", () => {
+  const loneSurrogate = {
+    code: "invalid_encoding",
+    path: "CallSidToCoach",
+    message: "must be well-formed Unicode (it has a lone surrogate)",
+    expected: "well-formed Unicode text",
+    received: '"\\ud800"',
+  };
+
+  it("Telnyx's CallSidToCoach sent as an object, where a client would send U+FFFD", () => {
+    expect(validateUpdateRequest("telnyx", { CallSidToCoach: "\uD800" })).toEqual({ ok: false, errors: [loneSurrogate] });
+  });
+
+  it.each(["signalwire", "telnyx", "twilio"] as const)(
+    "for %s, reported alone at its field, the other fields' violations kept",
+    (provider) => {
+      const result = validateUpdateRequest(provider, { Coaching: true, CallSidToCoach: "\uD800", HoldMethod: "PUT" });
+      expect(result.ok ? [] : result.errors.map((e) => [e.code, e.path])).toEqual([
+        ["invalid_encoding", "CallSidToCoach"],
+        ["invalid_enum", "HoldMethod"],
+      ]);
+    },
+  );
+
+  it.each([
+    ["a low surrogate at the end", { WaitUrl: "https://example.com/hold\uDC00" }, "WaitUrl"],
+    ["a high surrogate before a letter", { HoldUrl: "https://example.com/\uD83Dx" }, "HoldUrl"],
+    ["an unknown field's value", { Extra: "\uDFFF" }, "Extra"],
+  ])("in any string field: %s", (_name, body, path) => {
+    const result = validateUpdateRequest("signalwire", body);
+    expect(result.ok ? [] : result.errors).toContainEqual(expect.objectContaining({ code: "invalid_encoding", path }));
+  });
+
+  it("in a form given as a string (bytes cannot carry one; a string can)", () => {
+    expect(validateUpdateRequest("telnyx", "CallSidToCoach=\uD800")).toEqual({ ok: false, errors: [loneSurrogate] });
+  });
+
+  it("a surrogate pair is well-formed", () => {
+    expect(validateUpdateRequest("telnyx", { CallSidToCoach: "call-\u{1F600}" })).toEqual({
+      ok: true,
+      value: { CallSidToCoach: "call-\u{1F600}" },
+    });
+  });
+});
+
+describe("printable and formatViolation: what a terminal is handed", () => {
+  it.each([
+    ["C0 controls, DEL, C1", "a\u001b[31mb\u007f\u009bc", String.raw`a\u001b[31mb\u007f\u009bc`],
+    ["line breaks, U+2028 and U+2029", "a\nb\rc\u2028d\u2029e", String.raw`a\u000ab\u000dc\u2028d\u2029e`],
+    [
+      "every bidirectional format character",
+      "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+      String.raw`\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069`,
+    ],
+    ["zero-width characters and the BOM", "Mu\u200bt\u200ce\u200dd\u2060\ufeff", String.raw`Mu\u200bt\u200ce\u200dd\u2060\ufeff`],
+    ["a soft hyphen, variation selector, Hangul filler", "a\u00adb\ufe0fc\u3164", String.raw`a\u00adb\ufe0fc\u3164`],
+    ["a tag character, as its two UTF-16 escapes", "x\u{E0041}", String.raw`x\udb40\udc41`],
+    ["a lone surrogate", "x\uD800", String.raw`x\ud800`],
+  ])("escapes %s", (_name, text, expected) => {
+    expect(printable(text)).toBe(expected);
+    expect(printable(expected)).toBe(expected);
+  });
+
+  it("leaves text as it is: accents, other scripts, right-to-left letters, emoji", () => {
+    const text = "Müted café 会議 שלום مرحبا 😀 a\u0301";
+    expect(printable(text)).toBe(text);
+  });
+
+  it("keeps JSON.stringify's text JSON of the same value", () => {
+    const value = { path: "\u202e\u009b\u2028\u{E0041}\\u202e", received: "\uD800" };
+    const text = printable(JSON.stringify(value));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u202e]/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it("formatViolation escapes the field's name and the value received", () => {
+    const line = formatViolation({ code: "unknown_field", path: "Mu\u200bted\u202e", message: "is not a field", received: '"\u2066x"' });
+    expect(line).toBe(String.raw`Mu\u200bted\u202e: is not a field (received "\u2066x")`);
   });
 });
 

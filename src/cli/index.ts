@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `conference-participants`: validate-request, validate-response, mock. */
-import { readStream } from "../node/bounded-read.js";
+import { printable } from "../contract/violations.js";
+import { readStandardInput } from "../node/bounded-read.js";
 import { runCli } from "./run.js";
 
 /** Output to a pipe that was closed (`… | head -c 10`) is dropped quietly: the reader wanted no more. */
@@ -17,13 +18,13 @@ function quietWriter(stream: NodeJS.WriteStream): (text: string) => void {
 runCli(process.argv.slice(2), {
   stdout: quietWriter(process.stdout),
   stderr: quietWriter(process.stderr),
-  stdin: () => readStream(process.stdin, "standard input"),
+  stdin: () => readStandardInput(),
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`conference-participants: ${error instanceof Error ? error.message : "failed"}\n`);
+    process.stderr.write(`conference-participants: ${error instanceof Error ? printable(error.message) : "failed"}\n`);
     process.exitCode = 2;
   },
 );

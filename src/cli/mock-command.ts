@@ -1,10 +1,14 @@
 /** `mock`: runs the mock API until SIGINT or SIGTERM, then closes it and exits 0. */
 import { CREDENTIAL_DESCRIPTIONS, DEFAULT_CREDENTIALS } from "../mock/core/defaults.js";
-import { startMockServer, type MockServerOptions } from "../mock/index.js";
+import { type Fixtures, startMockServer, type MockServerOptions } from "../mock/index.js";
+import { FixtureError } from "../errors/fixture-error.js";
 import { UsageError } from "../errors/usage-error.js";
+import { readRegularFile } from "../node/bounded-read.js";
 import type { CliIo } from "./io.js";
-import { parseJsonObject } from "../contract/json-body.js";
+import { parseJson, parseJsonObject } from "../contract/json-body.js";
 import { formatViolation } from "../contract/violations.js";
+import { printableLines, quoted, shown } from "./echo.js";
+import { ListenError } from "./listen-error.js";
 
 type CredentialName = keyof typeof DEFAULT_CREDENTIALS;
 
@@ -31,7 +35,7 @@ export interface MockFlags {
 function portOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${quoted(value)}`);
   return port;
 }
 
@@ -40,9 +44,36 @@ function nonEmpty(flag: string, value: string | undefined): string | undefined {
   return value;
 }
 
+/** Why the mock cannot listen, in words, and what to try, by the listen error's code. */
+const LISTEN_FAILURES: Readonly<Record<string, string>> = {
+  EADDRINUSE: "the port is in use (EADDRINUSE); try --port 0",
+  EACCES: "permission denied (EACCES); try a port above 1023, or --port 0",
+  EADDRNOTAVAIL: "the address is not one of this machine's (EADDRNOTAVAIL); try --host 127.0.0.1",
+  ENOTFOUND: "the host name was not found (ENOTFOUND); try --host 127.0.0.1",
+};
+
+/** `cannot listen on 127.0.0.1:4010: the port is in use (EADDRINUSE); try --port 0`, or undefined for another error. */
+function listenFailure(error: unknown, host = "127.0.0.1", port = 4010): ListenError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined || !Object.hasOwn(LISTEN_FAILURES, code)) return undefined;
+  const address = host.includes(":") ? `[${shown(host)}]:${port}` : `${shown(host)}:${port}`;
+  return new ListenError(`cannot listen on ${address}: ${LISTEN_FAILURES[code]}`);
+}
+
+/**
+ * The fixtures file, read here rather than by the mock so that a message naming it names it as every argument
+ * is echoed (cut and escaped); the mock then checks the fixtures themselves.
+ */
+function readFixturesFile(file: string): Fixtures {
+  const name = `fixtures file ${shown(file)}`;
+  const parsed = parseJson(readRegularFile(file, name));
+  if (!parsed.ok) throw new FixtureError(`${name} is not JSON`, parsed.errors);
+  return parsed.value as Fixtures;
+}
+
 /** Starts the mock; resolves with the exit code once a signal has stopped it. */
 export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.EventEmitter = process): Promise<number> {
-  const options: MockServerOptions = { log: (text) => io.stdout(`${text}\n`) };
+  const options: MockServerOptions = { log: (text) => io.stdout(`${printableLines(text)}\n`) };
   const port = portOf(flags.port);
   if (port !== undefined) options.port = port;
   const host = nonEmpty("host", flags.host);
@@ -52,16 +83,12 @@ export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.E
     if (value !== undefined) options[option] = value;
   }
   const fixtures = nonEmpty("fixtures", flags.fixtures);
-  if (fixtures !== undefined) options.fixtures = fixtures;
+  if (fixtures !== undefined) options.fixtures = readFixturesFile(fixtures);
   let server: Awaited<ReturnType<typeof startMockServer>>;
   try {
     server = await startMockServer(options);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
-      throw new UsageError(`cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 4010} (${code})`);
-    }
-    throw error;
+    throw listenFailure(error, options.host, options.port) ?? error;
   }
   const running = server;
   for (const text of flags.fault ?? []) {
@@ -71,7 +98,7 @@ export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.E
       running.addFault(parsed.value);
     } catch (error) {
       await running.close();
-      throw new UsageError(`--fault ${JSON.stringify(text.slice(0, 200))}: ${(error as Error).message}`);
+      throw new UsageError(`--fault ${quoted(text)}: ${(error as Error).message}`);
     }
   }
   return new Promise((resolve) => {

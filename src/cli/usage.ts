@@ -16,15 +16,16 @@ function optionTable(rows: readonly (readonly [option: string, ...description: s
     .join("\n");
 }
 
-/** The one-line usage of each command, also printed after a wrong invocation of it. */
+/** The one-line usage of the CLI and of each command, also printed after a wrong invocation of it. */
 export const synopsis = {
+  main: "conference-participants <command> [options]",
   "validate-request": `conference-participants validate-request --provider ${PROVIDERS} [--json] FILE|-`,
   "validate-response": `conference-participants validate-response --provider ${PROVIDERS} [--strict] [--status CODE] [--json] FILE|-`,
   mock: "conference-participants mock [--port N] [--host HOST] [--fixtures FILE] [--fault JSON] [credential options]",
 } as const;
 
 export const usage = {
-  main: `Usage: conference-participants <command> [options]
+  main: `Usage: ${synopsis.main}
 
 Commands:
 ${optionTable([
@@ -46,7 +47,7 @@ Options:
 ${optionTable([
   [`--provider ${PROVIDERS}`, "whose contract to check against (required)"],
   ["--json", 'print the result as JSON: {"ok":true,"value":…} or {"ok":false,"errors":[…]}'],
-  ["--help", "show this help"],
+  ["-h, --help", "show this help"],
 ])}
 ${EXIT_CODES}
 `,
@@ -61,7 +62,7 @@ ${optionTable([
   ["--strict", "also reject participant fields the spec does not declare"],
   ["--status CODE", "the response's HTTP status: 2xx checks a participant, others an error body"],
   ["--json", "print the result as JSON"],
-  ["--help", "show this help"],
+  ["-h, --help", "show this help"],
 ])}
 ${EXIT_CODES}
 `,
@@ -80,7 +81,7 @@ ${optionTable([
     `e.g. --fault '{"provider":"telnyx","status":503,"times":2}'`,
   ],
   ...CREDENTIAL_FLAGS.map(({ flag, description }) => [`--${flag} VALUE`, description] as const),
-  ["--help", "show this help"],
+  ["-h, --help", "show this help"],
 ])}
 Each credential left out is the built-in test one, which the mock prints at start.
 Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.

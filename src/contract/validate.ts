@@ -8,6 +8,7 @@ import { parseForm } from "./form.js";
 import { isProvider, providerNames, providers, type ErrorBody, type Participant, type Provider, type UpdateRequest } from "./providers.js";
 import { toViolations } from "./ajv-errors.js";
 import { capViolations, type Violation } from "./violations.js";
+import { hasWellFormedFields, illFormedFields } from "./well-formed.js";
 
 export type { Violation } from "./violations.js";
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: Violation[] };
@@ -64,7 +65,11 @@ export function validateUpdateRequest<P extends Provider>(
       const { requestSchema, requestFields } = providers[provider];
       const value =
         typeof body === "string" || body instanceof URLSearchParams ? parseForm(body, requestFields) : { value: body, errors: [] };
-      if (value.errors.length === 0 && validators[requestSchema as SchemaName](value.value, TOP_LEVEL)) {
+      if (
+        value.errors.length === 0 &&
+        validators[requestSchema as SchemaName](value.value, TOP_LEVEL) &&
+        hasWellFormedFields(value.value)
+      ) {
         return { ok: true, value: value.value as UpdateRequest<P> };
       }
     }
@@ -74,14 +79,22 @@ export function validateUpdateRequest<P extends Provider>(
   return guarded(() => {
     if (!isProvider(provider)) return unknownProvider(provider);
     const { requestSchema, requestFields } = providers[provider];
-    if (typeof body !== "string" && !(body instanceof URLSearchParams)) return check(requestSchema, body);
+    if (typeof body !== "string" && !(body instanceof URLSearchParams))
+      return withUnreadable(check(requestSchema, body), illFormedFields(body));
     const form = parseForm(body, requestFields);
-    const result = check<UpdateRequest<P>>(requestSchema, form.value);
-    if (form.errors.length === 0) return result;
-    const unreadable = new Set(form.errors.map((e) => e.path));
-    const rest = result.ok ? [] : result.errors.filter((e) => !unreadable.has(e.path));
-    return { ok: false, errors: [...form.errors, ...rest] };
+    return withUnreadable(check<UpdateRequest<P>>(requestSchema, form.value), [...form.errors, ...illFormedFields(form.value)]);
   });
+}
+
+/**
+ * A body's check with what could not be read in it (a bad escape, a repeated field, a lone surrogate) first;
+ * the schema's own findings on those fields are left out, as they describe a value that was not the one sent.
+ */
+function withUnreadable<T>(result: ValidationResult<T>, unreadable: Violation[]): ValidationResult<T> {
+  if (unreadable.length === 0) return result;
+  const paths = new Set(unreadable.map((e) => e.path));
+  const rest = result.ok ? [] : result.errors.filter((e) => !paths.has(e.path));
+  return { ok: false, errors: [...unreadable, ...rest] };
 }
 
 /** Checks a participant (a 200 body). `strict` also rejects fields the spec does not declare. */

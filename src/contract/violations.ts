@@ -79,12 +79,35 @@ export function capViolations(violations: readonly Violation[]): Violation[] {
   return [...shown, tooMany(more, shown.length + more)];
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * What a terminal must not be handed as it is, one code point at a time:
+ *
+ * - `Cc`, controls: C0 (ESC starts terminal sequences, CR and LF forge lines), DEL, C1 (U+009B is a one-byte CSI);
+ * - `Cf`, format characters: the bidirectional ones (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)
+ *   reorder what follows them ("Trojan Source", CVE-2021-42574), the zero-width ones (U+200B–U+200D, U+2060,
+ *   U+FEFF) and tags (U+E0000–U+E007F) hide text, so `Mu\u200bted` would read as `Muted`;
+ * - `Default_Ignorable_Code_Point`: the rest of what is drawn as nothing (variation selectors, U+034F, the
+ *   Hangul fillers U+115F, U+1160, U+3164), for the same reason;
+ * - `Zl`, `Zp`: U+2028 and U+2029, which some terminals and viewers break lines on;
+ * - `Cs`, a lone surrogate: written to a UTF-8 terminal as U+FFFD, which would hide what was wrong.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
-/** `text` safe for a terminal: control characters (ESC, C1 controls, line breaks) written as `\u001b` escapes. */
+/** `\u202e` for U+202E; a code point past U+FFFF as its two UTF-16 escapes, as JSON writes it. */
+const escaped = (character: string) => {
+  let text = "";
+  for (let i = 0; i < character.length; i++) text += `\\u${character.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return text;
+};
+
+/**
+ * `text` safe for a terminal: every character above (ESC, C1 controls, line breaks, bidirectional and
+ * invisible format characters, lone surrogates) written as a `\u001b` escape. `JSON.stringify`'s text stays
+ * JSON of the same value: the escape is JSON's own, and without indentation these characters stand only in
+ * its strings.
+ */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(UNPRINTABLE, escaped);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Inputs read from disk or standard input with a size limit: only regular files (a device such as /dev/zero
  * would never end, a FIFO with no writer would block forever), never more than `MAX_INPUT_BYTES`. Failures
- * are `InputError`s naming the input and the reason in words.
+ * are `InputError`s naming the input and the reason in words. Standard input may be a pipe, a terminal or a
+ * file, never a directory.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { InputError } from "../errors/input-error.js";
@@ -72,4 +73,20 @@ export async function readStream(stream: AsyncIterable<Uint8Array | string>, wha
     throw new InputError(`cannot read ${what}: ${reasonOf(error)}`);
   }
   return decoded(Buffer.concat(chunks), what);
+}
+
+/**
+ * Standard input's text, as `readStream` reads it. A directory (`< /tmp`) is refused first: Node reads one as
+ * an input that ends at once, which would pass for an empty body.
+ */
+export async function readStandardInput(limit = MAX_INPUT_BYTES): Promise<string> {
+  const what = "standard input";
+  let isDirectory: boolean;
+  try {
+    isDirectory = fstatSync(0).isDirectory();
+  } catch (error) {
+    throw new InputError(`cannot read ${what}: ${reasonOf(error)}`);
+  }
+  if (isDirectory) throw new InputError(`cannot read ${what}: it is a directory`);
+  return readStream(process.stdin, what, limit);
 }

@@ -1,5 +1,6 @@
 /** The CLI for tests: in process (its exit code and output), or as a child process run from the sources with tsx. */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../../src/cli/run.js";
 
@@ -23,12 +24,12 @@ export interface CliProcess {
   readonly exit: Promise<{ code: number | null; stderr: string }>;
 }
 
+/** Node's arguments that run the binary from the sources, then `args`. */
+const binary = (args: string[]) => ["--import", "tsx", join(root, "src", "cli", "index.ts"), ...args];
+
 /** The `conference-participants` binary as a child process, from the sources. */
 export function spawnCli(args: string[]): CliProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src", "cli", "index.ts"), ...args], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(process.execPath, binary(args), { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   let stdout = "";
   let stderr = "";
@@ -42,6 +43,29 @@ export function spawnCli(args: string[]): CliProcess {
   });
   const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on("close", (code) => resolve({ code, stderr })));
   return { child, output: () => output, stdout: () => stdout, exit };
+}
+
+/**
+ * The binary with its standard input opened from `path` (a directory, a file, a device), as a shell's
+ * `< path` gives it; resolves with its exit code and output once it has exited.
+ */
+export function runCliWithStdin(args: string[], path: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const stdin = openSync(path, "r");
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, binary(args), { cwd: root, stdio: [stdin, "pipe", "pipe"] });
+  } finally {
+    closeSync(stdin); // the child has its own copy
+  }
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
 }
 
 /** `conference-participants mock` as a child process on a free port; resolves once it prints its address. */
