@@ -180,7 +180,7 @@ describe("--help", () => {
     ["the commands", ["--help"], 3],
     ["validate-request", ["validate-request", "--help"], 3],
     ["validate-response", ["validate-response", "--help"], 5],
-    ["mock", ["mock", "--help"], 13],
+    ["mock", ["mock", "--help"], 15],
   ])("%s: every description starts in the same column, two spaces past the longest option", async (_name, args, lines) => {
     const result = await cli(args);
     expect(result.code).toBe(0);
@@ -269,5 +269,21 @@ describe("the binary", () => {
     expect((await update()).status).toBe(503);
     expect((await update()).status).toBe(200);
     expect(await mock.stop()).toBe(0);
+  });
+});
+
+describe("the mock's request lines and allowed hosts", () => {
+  it("prints a line per request, none with --quiet; answers a Host given with --allow-host", async () => {
+    const update = (url: string, headers: Record<string, string> = {}) =>
+      send(url, { path: swPath(SW_CALLS[0]), headers: { authorization: basic(ACCOUNT, SW_TOKEN), ...headers } });
+    const loud = await spawnMockCli();
+    expect((await update(loud.url)).status).toBe(200);
+    await loud.stop();
+    expect(loud.stdout()).toMatch(new RegExp(`POST ${swPath(SW_CALLS[0])} 200 \\(\\d+\\.\\d ms\\)`));
+    const quiet = await spawnMockCli(["--quiet", "--allow-host", "mock.test"]);
+    expect((await update(quiet.url, { host: "mock.test" })).status).toBe(200);
+    expect((await update(quiet.url, { host: "other.test" })).status).toBe(403);
+    await quiet.stop();
+    expect(quiet.stdout()).not.toContain(`POST ${swPath(SW_CALLS[0])}`);
   });
 });

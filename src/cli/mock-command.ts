@@ -1,5 +1,5 @@
 /** `mock`: runs the mock API until SIGINT or SIGTERM, then closes it and exits 0. */
-import { CREDENTIAL_DESCRIPTIONS, DEFAULT_CREDENTIALS } from "../mock/core/defaults.js";
+import { CREDENTIAL_DESCRIPTIONS, credentialFlag, DEFAULT_CREDENTIALS } from "../mock/core/defaults.js";
 import { type Fixtures, startMockServer, type MockServerOptions } from "../mock/index.js";
 import { FixtureError } from "../errors/fixture-error.js";
 import { UsageError } from "../errors/usage-error.js";
@@ -12,12 +12,9 @@ import { ListenError } from "./listen-error.js";
 
 type CredentialName = keyof typeof DEFAULT_CREDENTIALS;
 
-/** A credential option as a flag: `twilioAccountSid` is `--twilio-account-sid`. */
-const flagOf = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-
 /** Each credential flag, with the option it sets and what it is: one per built-in test credential. */
 export const CREDENTIAL_FLAGS = (Object.keys(DEFAULT_CREDENTIALS) as CredentialName[]).map((option) => ({
-  flag: flagOf(option),
+  flag: credentialFlag(option),
   option,
   description: CREDENTIAL_DESCRIPTIONS[option],
 }));
@@ -28,8 +25,12 @@ export interface MockFlags {
   fixtures?: string;
   /** Faults to set at start, each a JSON object as `POST /__admin/faults` takes it. */
   fault?: string[];
+  /** Host names to answer on beside loopback ones. */
+  "allow-host"?: string[];
+  /** No line per request. */
+  quiet?: boolean;
   /** The credential flags, by flag name. */
-  [credentialFlag: string]: string | string[] | undefined;
+  [credentialFlag: string]: string | string[] | boolean | undefined;
 }
 
 function portOf(value: string | undefined): number | undefined {
@@ -82,6 +83,10 @@ export async function mockCommand(flags: MockFlags, io: CliIo, signals: NodeJS.E
     const value = nonEmpty(flag, flags[flag] as string | undefined);
     if (value !== undefined) options[option] = value;
   }
+  const allowed = flags["allow-host"] ?? [];
+  for (const name of allowed) nonEmpty("allow-host", name);
+  if (allowed.length > 0) options.allowedHosts = allowed;
+  if (flags.quiet === true) options.logRequests = false;
   const fixtures = nonEmpty("fixtures", flags.fixtures);
   if (fixtures !== undefined) options.fixtures = readFixturesFile(fixtures);
   let server: Awaited<ReturnType<typeof startMockServer>>;

@@ -39,6 +39,8 @@ const commands: Record<
       ...Object.fromEntries(CREDENTIAL_FLAGS.map(({ flag }) => [flag, value])),
       fixtures: value,
       fault: { type: "string", multiple: true },
+      "allow-host": { type: "string", multiple: true },
+      quiet: flag,
       help,
     },
     run: async (positionals, values, io) => {

@@ -21,7 +21,7 @@ export const synopsis = {
   main: "conference-participants <command> [options]",
   "validate-request": `conference-participants validate-request --provider ${PROVIDERS} [--json] FILE|-`,
   "validate-response": `conference-participants validate-response --provider ${PROVIDERS} [--strict] [--status CODE] [--json] FILE|-`,
-  mock: "conference-participants mock [--port N] [--host HOST] [--fixtures FILE] [--fault JSON] [credential options]",
+  mock: "conference-participants mock [--port N] [--host HOST] [--allow-host NAME] [--fixtures FILE] [--fault JSON] [--quiet] [credential options]",
 } as const;
 
 export const usage = {
@@ -73,13 +73,15 @@ Runs the mock API: every provider's update endpoint, enforcing the contract, wit
 Options:
 ${optionTable([
   ["--port N", "port to listen on (default 4010; 0 picks a free one)"],
-  ["--host HOST", "address to listen on (default 127.0.0.1)"],
+  ["--host HOST", "address to listen on (default 127.0.0.1; another one is reachable from the network)"],
+  ["--allow-host NAME", "a Host name to answer on beside loopback ones (repeatable); any other Host gets 403"],
   ["--fixtures FILE", "accounts, conferences and participants to start with (JSON; see the README)"],
   [
     "--fault JSON",
     "a fault for the next matching updates, as POST /__admin/faults takes it (repeatable),",
     `e.g. --fault '{"provider":"telnyx","status":503,"times":2}'`,
   ],
+  ["--quiet", "print no line per request (the start banner still prints)"],
   ...CREDENTIAL_FLAGS.map(({ flag, description }) => [`--${flag} VALUE`, description] as const),
   ["-h, --help", "show this help"],
 ])}

@@ -7,13 +7,10 @@
  */
 import { type Provider, providerNames } from "../../contract/providers.js";
 import { FixtureError } from "../../errors/fixture-error.js";
-import { type CredentialOptions, DEFAULT_CREDENTIALS } from "./defaults.js";
+import { type CredentialOptions, credentialFlag, DEFAULT_CREDENTIALS } from "./defaults.js";
 import type { SeededParticipant } from "./fixtures.js";
 import { sameId } from "./participant-ref.js";
 import { mockProviders } from "./providers/index.js";
-
-/** `twilioAccountSid` as the CLI spells it: `--twilio-account-sid`. */
-const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
 /** The account a provider's credentials open, as `options` give it (undefined: the first the fixtures have). */
 function namedAccount(provider: Provider, options: CredentialOptions, seeded: readonly SeededParticipant[]): string | undefined {
@@ -25,7 +22,7 @@ function namedAccount(provider: Provider, options: CredentialOptions, seeded: re
     if (accounts.length === 0 || accounts.some((sid) => sameId(sid, given))) return given;
     const listed = accounts.slice(0, 5).join(", ");
     throw new FixtureError(
-      `${account} (${flagOf(account)}) ${JSON.stringify(given.slice(0, 80))} names no ${provider} account of the fixtures (${listed}); give one of them, or leave it out`,
+      `${account} (--${credentialFlag(account)}) ${JSON.stringify(given.slice(0, 80))} names no ${provider} account of the fixtures (${listed}); give one of them, or leave it out`,
     );
   }
   const fallback = DEFAULT_CREDENTIALS[account];

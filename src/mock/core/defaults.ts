@@ -26,6 +26,10 @@ export const CREDENTIAL_DESCRIPTIONS: Readonly<Record<keyof typeof DEFAULT_CREDE
   twilioApiSecret: "that API key's secret",
 };
 
+/** A credential option as the CLI spells it: `twilioAccountSid` is `twilio-account-sid` (the flag `--twilio-account-sid`). */
+export const credentialFlag = (option: keyof typeof DEFAULT_CREDENTIALS): string =>
+  option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
 /** The credentials the mock accepts, each defaulting to its built-in test value. */
 export type CredentialOptions = { -readonly [Name in keyof typeof DEFAULT_CREDENTIALS]?: string };
 
