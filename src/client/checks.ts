@@ -99,8 +99,16 @@ export function checkSecret(name: string, value: unknown, kind: "visible" | "use
   return NONE;
 }
 
+/** The longest delay a timer takes (2^31 - 1 ms, about 24.8 days): past it, runtimes fire the timer at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A timeout: a positive number of milliseconds, or 0 for none. */
 export function checkTimeout(name: string, value: unknown): Violation[] {
-  if (value === undefined || (typeof value === "number" && Number.isFinite(value) && value > 0)) return NONE;
+  if (value === undefined || value === 0 || (typeof value === "number" && value > 0 && value <= MAX_TIMER_MS)) return NONE;
+  if (typeof value === "number" && value > MAX_TIMER_MS) {
+    const message = `must be at most ${MAX_TIMER_MS} milliseconds (about 24.8 days), the longest a timer waits; 0 turns it off`;
+    return violation("invalid_value", name, message, `a number from 0 to ${MAX_TIMER_MS}`, describeValue(value));
+  }
   const code = typeof value === "number" ? "invalid_value" : "invalid_type";
   return violation(code, name, "must be a positive number of milliseconds", "a number > 0", describeValue(value));
 }
@@ -121,7 +129,8 @@ export function checkSignal(name: string, value: unknown): Violation[] {
   return violation("invalid_type", name, "must be an AbortSignal", "an AbortSignal", typeof value);
 }
 
-function isLoopback(hostname: string): boolean {
+/** Whether a URL's host is this machine: `localhost`, `127.x.x.x` or `[::1]`. */
+export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 

@@ -12,11 +12,11 @@ import type { Violation } from "../contract/violations.js";
 import { ClientOptionsError } from "../errors/client-options-error.js";
 import { authorization, type Credentials } from "./authorization.js";
 import { checkBaseUrl, checkByteCount, checkHostLabel, checkKnownKeys, checkTimeout, checkType } from "./checks.js";
+import { CLIENT_DEFAULTS } from "./defaults.js";
 import type { ClientOptions } from "./types.js";
 import { USER_AGENT } from "./user-agent.js";
 
 const FORM = "application/x-www-form-urlencoded";
-const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const COMMON_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "validateResponses", "maxResponseBytes"] as const;
 
 /** The ids a call names, by the client's names for them. */
@@ -45,8 +45,11 @@ export interface ClientConfiguration<P extends Provider> {
   readonly parameterOf: Readonly<Record<IdName, string>>;
   /** Sends one request: with the global fetch as it is, or through the caller's `fetch` as a `Request`. */
   readonly send: (url: string, init: RequestInit) => Promise<Response>;
+  /** Whether calls go to the spec's own server (no `baseUrl` was given). */
+  readonly defaultServer: boolean;
   readonly accountSid: string;
-  readonly timeoutMs: number | undefined;
+  /** Milliseconds a call may take, body included; 0 for no limit. */
+  readonly timeoutMs: number;
   readonly validateResponses: boolean;
   readonly maxResponseBytes: number;
   readonly fetchClient: Client<paths>;
@@ -114,10 +117,11 @@ export function configure<P extends Provider>(provider: P, options: ClientOption
     urlOf: (ids) => baseUrl + fill((name) => encodeURIComponent(String(ids[argument[name]!]))),
     parameterOf,
     send: custom ? (url, init) => custom(new Request(url, init)) : (url, init) => fetch(url, init),
+    defaultServer: base.origin === undefined,
     accountSid: setup.accountSid,
-    timeoutMs: options.timeoutMs,
+    timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     validateResponses: options.validateResponses ?? false,
-    maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
+    maxResponseBytes: options.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
     fetchClient: createFetchClient<paths>({ ...shared, ...(custom ? { fetch: custom } : {}) }),
   };
 }

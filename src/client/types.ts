@@ -12,7 +12,10 @@ export interface ClientOptions {
   baseUrl?: string;
   /** A fetch to send requests with (default: the global one). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Abort a call that has not been answered, body included, within this many milliseconds. */
+  /**
+   * A call not fully answered, body included, within this many milliseconds rejects with a `TimeoutError`.
+   * Default 30 000 (`CLIENT_DEFAULTS.timeoutMs`); `0` for no limit.
+   */
   timeoutMs?: number;
   /** Check every 2xx body against the contract; one that breaks it rejects with a `ResponseValidationError`. */
   validateResponses?: boolean;
