@@ -1,9 +1,11 @@
 /**
  * What the client gives back, over real HTTP on 127.0.0.1: error bodies typed and intact, bodies that are
- * not JSON, drift caught by `validateResponses`, timeouts, aborts and network failures.
+ * not JSON, drift caught by `validateResponses`, timeouts, aborts and network failures, and bodies too large
+ * as sent or as decoded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { createSignalWireClient, createTelnyxClient, type ClientOptions } from "../src/index.js";
 import type { Provider } from "../src/contract/providers.js";
@@ -282,6 +284,70 @@ const telnyxAt = (baseUrl: string, options: ClientOptions = {}) =>
     callSid: CALL,
     body: { Muted: true },
   });
+
+describe("a compressed body is limited as decoded", () => {
+  // One gzip member of 1 MiB of zeros (about 1 kB); members in a row decode to their sum (RFC 1952).
+  const member = gzipSync(Buffer.alloc(1024 * 1024));
+
+  it("a gzip bomb whose Content-Length is within the limit rejects with a ResponseTooLargeError, read only past the limit", async () => {
+    // 200 members: about 200 kB sent, 200 MiB decoded. The server writes 10 (10 MiB decoded, over the default
+    // 4 MiB), then waits: the call can only end if the client stops reading and closes the connection.
+    const members = 200;
+    const server = { written: 0, closedEarly: false };
+    const bomb = await startServer((_, response) => {
+      response.writeHead(200, {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+        "Content-Length": String(member.length * members),
+      });
+      response.on("close", () => {
+        server.closedEarly = !response.writableFinished;
+      });
+      for (; server.written < 10; server.written++) response.write(member);
+    });
+    try {
+      const error = await telnyxAt(bomb.origin).catch((e: unknown) => e);
+      expect(member.length * members).toBeLessThan(CLIENT_DEFAULTS.maxResponseBytes);
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error).toMatchObject({ maxResponseBytes: CLIENT_DEFAULTS.maxResponseBytes });
+      expect((error as ResponseTooLargeError).response.headers.get("content-encoding")).toBe("gzip");
+      for (let i = 0; i < 100 && !server.closedEarly; i++) await new Promise((done) => setTimeout(done, 20));
+      expect(server).toEqual({ written: 10, closedEarly: true });
+    } finally {
+      await bomb.close();
+    }
+  });
+
+  it("a limit given applies to the decoded bytes too", async () => {
+    const answer = await startServer((_, response) => {
+      response.writeHead(200, { "Content-Encoding": "gzip", "Content-Length": String(member.length) });
+      response.end(member);
+    });
+    try {
+      await expect(telnyxAt(answer.origin, { maxResponseBytes: 64 * 1024 })).rejects.toMatchObject({
+        name: "ResponseTooLargeError",
+        maxResponseBytes: 64 * 1024,
+      });
+    } finally {
+      await answer.close();
+    }
+  });
+
+  it("a compressed participant within the limit arrives decoded", async () => {
+    const participant = responseExample("telnyx", 200, "mute");
+    const body = gzipSync(JSON.stringify(participant));
+    const answer = await startServer((_, response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": String(body.length) });
+      response.end(body);
+    });
+    try {
+      const { data } = await telnyxAt(answer.origin, { validateResponses: true });
+      expect(data).toEqual(participant);
+    } finally {
+      await answer.close();
+    }
+  });
+});
 
 describe("the client's timeout", () => {
   it("has a default, read from the package: 30 s, which a client made without timeoutMs runs with", () => {

@@ -6,6 +6,6 @@
 export const CLIENT_DEFAULTS: Readonly<{ timeoutMs: number; maxResponseBytes: number }> = Object.freeze({
   /** A call not fully answered (body included) in this many milliseconds rejects with a `TimeoutError`. */
   timeoutMs: 30_000,
-  /** At most this many bytes of a response's body are read, 4 MiB; real answers are under 1 KiB. */
+  /** At most this many bytes of a response's body are read (decoded), 4 MiB; real answers are under 1 KiB. */
   maxResponseBytes: 4 * 1024 * 1024,
 });

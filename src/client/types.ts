@@ -20,8 +20,9 @@ export interface ClientOptions {
   /** Check every 2xx body against the contract; one that breaks it rejects with a `ResponseValidationError`. */
   validateResponses?: boolean;
   /**
-   * Read at most this many bytes of a response's body (default 4 MiB; real answers are under 1 KiB). A longer
-   * one is cancelled there and rejects with a `ResponseTooLargeError`.
+   * Read at most this many bytes of a response's body, counted as decoded (default 4 MiB; real answers are
+   * under 1 KiB). A longer one, or a compressed one that decodes to more, is cancelled there and rejects with a
+   * `ResponseTooLargeError`.
    */
   maxResponseBytes?: number;
 }
