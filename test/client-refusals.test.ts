@@ -444,3 +444,73 @@ describe("credentials never show", () => {
     expectNoSecret(failure);
   });
 });
+
+describe("serverUrl", () => {
+  const base = { space: "example", projectId: ACCOUNT, apiToken: TOKEN };
+  const expected = "a server URL such as https://api.example.com/v2 or http://127.0.0.1:4010";
+
+  it("is refused together with baseUrl, and nothing is sent", () => {
+    const error = thrown(() =>
+      createTelnyxClient({ apiKey: KEY, accountSid: ACCOUNT, baseUrl: current().origin, serverUrl: current().origin }),
+    );
+    expect(error).toBeInstanceOf(ClientOptionsError);
+    expect((error as ClientOptionsError).violations).toEqual([
+      v(
+        "invalid_value",
+        "serverUrl",
+        "cannot be given with baseUrl: baseUrl replaces the server's origin, serverUrl the whole server URL; give one",
+        "serverUrl or baseUrl, not both",
+      ),
+    ]);
+    expect(current().requests).toEqual([]);
+  });
+
+  it.each([
+    [
+      "plain http to another host",
+      "http://example.com/v2",
+      "invalid_value",
+      "must use https unless its host is a loopback address: credentials are not sent in clear text",
+    ],
+    [
+      "a query",
+      "https://api.example.com/v2?key=1",
+      "invalid_format",
+      "must have no query or fragment: the operation's path is added to it",
+    ],
+    ["a fragment", "http://127.0.0.1:4010/v2#top", "invalid_format", "must have no query or fragment: the operation's path is added to it"],
+    [
+      "an empty query",
+      "http://127.0.0.1:4010/v2?",
+      "invalid_format",
+      "must have no query or fragment: the operation's path is added to it",
+    ],
+    ["another scheme", "ftp://127.0.0.1/v2", "invalid_value", "must use https (or http to a loopback host)"],
+  ] as const)("refuses %s", (_name, serverUrl, code, message) => {
+    const error = thrown(() => createSignalWireClient({ ...base, serverUrl })) as ClientOptionsError;
+    expect(error).toBeInstanceOf(ClientOptionsError);
+    expect(error.violations).toEqual([v(code, "serverUrl", message, expected, JSON.stringify(serverUrl))]);
+  });
+
+  it("refuses credentials in it without echoing them", () => {
+    const error = thrown(() =>
+      createSignalWireClient({ ...base, serverUrl: "https://user:SECRETpw@api.example.com/v2" }),
+    ) as ClientOptionsError;
+    expect(error.violations).toEqual([
+      v("invalid_value", "serverUrl", "must not carry credentials; the client sends them in the Authorization header", expected),
+    ]);
+    expect(`${error.message}${JSON.stringify(error.violations)}`).not.toContain("SECRETpw");
+  });
+
+  it("refuses a value that is not a URL by its shape only", () => {
+    const error = thrown(() => createSignalWireClient({ ...base, serverUrl: "KEY_0123456789abcdefSECRE" })) as ClientOptionsError;
+    expect(error.violations).toEqual([v("invalid_format", "serverUrl", "must be an absolute URL", expected, "a string of 25 characters")]);
+  });
+
+  it.each(["https://api.example.com/v2", "http://127.0.0.1:4010", "http://localhost:4010/v2/", "https://proxy.example.com/telnyx/v2"])(
+    "accepts %s",
+    (serverUrl) => {
+      expect(() => createTelnyxClient({ apiKey: KEY, accountSid: ACCOUNT, serverUrl })).not.toThrow();
+    },
+  );
+});

@@ -10,6 +10,12 @@ export interface ClientOptions {
    * path (`/api/laml/2010-04-01/…`, `/v2/texml/…`) stays. Plain `http` only to a loopback host.
    */
   baseUrl?: string;
+  /**
+   * A whole server URL that replaces the spec's (`https://api.telnyx.com/v2`), path included, as openapi-fetch's
+   * `baseUrl` and the providers' SDKs' `baseURL` do: the operation's path (`/texml/…`) is added to it.
+   * `serverUrl: mock.url + "/v2"` is Telnyx's `baseUrl: mock.url`. Not with `baseUrl`.
+   */
+  serverUrl?: string;
   /** A fetch to send requests with (default: the global one). */
   fetch?: (request: Request) => Promise<Response>;
   /**

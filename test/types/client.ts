@@ -142,9 +142,14 @@ export async function theOpenapiFetchClientIsTypedWithPaths(): Promise<void> {
 }
 
 export function clientOptions(): void {
+  createTelnyxClient({ apiKey: "key", accountSid: "account", serverUrl: "http://127.0.0.1:9000" });
+  createSignalWireClient({ space: "example", projectId: "project", apiToken: "token", serverUrl: "https://proxy.example.com/signalwire" });
   createTelnyxClient({ apiKey: "key", accountSid: "account", timeoutMs: 0 });
+  expectType<Equal<ClientOptions["serverUrl"], string | undefined>>(true);
   expectType<Equal<ClientOptions["timeoutMs"], number | undefined>>(true);
   expectType<Equal<typeof CLIENT_DEFAULTS, Readonly<{ timeoutMs: number; maxResponseBytes: number }>>>(true);
+  // @ts-expect-error serverUrl is a string, not a URL object
+  createTelnyxClient({ apiKey: "key", accountSid: "account", serverUrl: new URL("http://127.0.0.1:9000") });
   // @ts-expect-error the defaults are read-only
   CLIENT_DEFAULTS.timeoutMs = 0;
 }
