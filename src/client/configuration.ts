@@ -13,6 +13,7 @@ import { ClientOptionsError } from "../errors/client-options-error.js";
 import { authorization, type Credentials } from "./authorization.js";
 import { checkByteCount, checkHostLabel, checkKnownKeys, checkServerUrl, checkTimeout, checkType } from "./checks.js";
 import { CLIENT_DEFAULTS } from "./defaults.js";
+import { isMockCredentials, refusingMockCredentials } from "./mock-credentials.js";
 import type { ClientOptions } from "./types.js";
 import { USER_AGENT } from "./user-agent.js";
 
@@ -94,6 +95,20 @@ function checkUrls(options: ClientOptions): UrlOptions & { violations: Violation
   return { baseUrl: base.url, serverUrl: server.url, violations };
 }
 
+/**
+ * How calls are sent: with the global fetch as it is, or through the caller's `fetch` as a `Request`; and what
+ * `fetchClient` is given. With the mock's test credentials and the provider's own server, both refuse instead.
+ */
+function senders(custom: ClientOptions["fetch"], mockCredentials: boolean, factory: string) {
+  const send = custom
+    ? (url: string, init: RequestInit) => custom(new Request(url, init))
+    : (url: string, init: RequestInit) => fetch(url, init);
+  if (!mockCredentials) return { send, fetchClientFetch: custom };
+  // The global fetch read at each call, as `send` does, so interception set up after the client was made applies.
+  const fetchClientFetch = refusingMockCredentials(custom ?? ((request: Request) => fetch(request)), factory);
+  return { send: refusingMockCredentials(send, factory), fetchClientFetch };
+}
+
 function serializeBody(body: unknown, headers?: Headers): string {
   const type = headers?.get("Content-Type");
   return type === FORM ? serializeForm(body as Record<string, unknown>) : JSON.stringify(body);
@@ -125,7 +140,7 @@ export function configure<P extends Provider>(provider: P, options: ClientOption
   };
   // A redirect is answered as it is: credentials and the update never follow it to another place.
   const shared = { baseUrl, headers, bodySerializer: serializeBody as never, redirect: "manual" } as const;
-  const custom = options.fetch;
+  const { send, fetchClientFetch } = senders(options.fetch, defaultServer && isMockCredentials(setup.credentials), setup.factory);
   const fill = pathFiller(operation.path);
   const argument = argumentOf(operation);
   const parameterOf = Object.fromEntries(Object.entries(argument).map(([specName, id]) => [id, specName])) as Record<IdName, string>;
@@ -135,12 +150,12 @@ export function configure<P extends Provider>(provider: P, options: ClientOption
     headers,
     urlOf: (ids) => baseUrl + fill((name) => encodeURIComponent(String(ids[argument[name]!]))),
     parameterOf,
-    send: custom ? (url, init) => custom(new Request(url, init)) : (url, init) => fetch(url, init),
+    send,
     defaultServer,
     accountSid: setup.accountSid,
     timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     validateResponses: options.validateResponses ?? false,
     maxResponseBytes: options.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
-    fetchClient: createFetchClient<paths>({ ...shared, ...(custom ? { fetch: custom } : {}) }),
+    fetchClient: createFetchClient<paths>({ ...shared, ...(fetchClientFetch ? { fetch: fetchClientFetch } : {}) }),
   };
 }

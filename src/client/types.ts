@@ -7,7 +7,8 @@ import type { ErrorBody, Participant, Provider, UpdateRequest } from "../contrac
 export interface ClientOptions {
   /**
    * An origin such as `http://127.0.0.1:4010` that replaces the provider's scheme and host; the provider's
-   * path (`/api/laml/2010-04-01/…`, `/v2/texml/…`) stays. Plain `http` only to a loopback host.
+   * path (`/api/laml/2010-04-01/…`, `/v2/texml/…`) stays. Plain `http` only to a loopback host. The mock's
+   * test credentials are sent only with this or `serverUrl` set.
    */
   baseUrl?: string;
   /**
