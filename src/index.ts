@@ -3,6 +3,7 @@ export { validateUpdateRequest, validateParticipant, validateErrorBody } from ".
 export type { ValidationResult, Violation } from "./contract/validate.js";
 export { formatViolation } from "./contract/violations.js";
 export { createSignalWireClient, createTelnyxClient, createTwilioClient } from "./client/index.js";
+export { CLIENT_DEFAULTS } from "./client/defaults.js";
 export type {
   ClientOptions,
   SignalWireClientOptions,
@@ -22,6 +23,8 @@ export {
   ClientOptionsError,
   ResponseValidationError,
   ResponseTooLargeError,
+  NetworkError,
+  TimeoutError,
 } from "./errors/index.js";
 export type { Provider, UpdateRequest, Participant, ErrorBody } from "./contract/providers.js";
 export type { paths, components, operations } from "../generated/types.js";

@@ -3,12 +3,14 @@
  * that no error or inspected object ever shows a credential.
  */
 import { inspect } from "node:util";
+import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
+import { createSignalWireClient, createTelnyxClient, createTwilioClient } from "../src/client/index.js";
 import type { Provider } from "../src/contract/providers.js";
 import { ClientOptionsError, RequestValidationError } from "../src/errors/index.js";
 import type { Violation, ViolationCode } from "../src/contract/violations.js";
-import { ACCOUNT, CONFERENCE, CALL } from "./fixtures/ids.js";
+import { createMswHandlers } from "../src/msw/index.js";
+import { ACCOUNT, CONFERENCE, CALL, CREDENTIALS, TW_ACCOUNT, TW_CALLS, TW_CONFERENCE, TX_CALLS } from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 
 const TOKEN = "PTsecret0token0value";
@@ -457,4 +459,187 @@ describe("credentials never show", () => {
     expect(failure).toBeInstanceOf(Error);
     expectNoSecret(failure);
   });
+});
+
+describe("the mock's test credentials without baseUrl or serverUrl", () => {
+  /** A fetch that records what reaches it and answers nothing: what a refusal must leave empty. */
+  function recordingFetch() {
+    const seen: string[] = [];
+    const fetch = (request: Request) => {
+      seen.push(request.url);
+      return Promise.resolve(new Response("{}", { status: 200 }));
+    };
+    return { seen, fetch };
+  }
+
+  const refusedOn = [
+    v(
+      "required",
+      "baseUrl",
+      "is required: these are the mock's test credentials; set baseUrl to the mock's address (or serverUrl)",
+      "the mock's address, such as http://127.0.0.1:4010",
+    ),
+  ];
+
+  it.each([
+    [
+      "SignalWire's",
+      "createSignalWireClient",
+      (fetch: (request: Request) => Promise<Response>) =>
+        createSignalWireClient({ space: "example", projectId: CREDENTIALS.projectId, apiToken: CREDENTIALS.apiToken, fetch }),
+      { conferenceSid: CONFERENCE, callSid: CALL },
+    ],
+    [
+      "Telnyx's",
+      "createTelnyxClient",
+      (fetch: (request: Request) => Promise<Response>) =>
+        createTelnyxClient({ apiKey: CREDENTIALS.telnyxApiKey, accountSid: ACCOUNT, fetch }),
+      { conferenceSid: CONFERENCE, callSid: CALL },
+    ],
+    [
+      "Twilio's, with the Auth Token",
+      "createTwilioClient",
+      (fetch: (request: Request) => Promise<Response>) =>
+        createTwilioClient({ accountSid: TW_ACCOUNT, authToken: CREDENTIALS.twilioAuthToken, fetch }),
+      { conferenceSid: TW_CONFERENCE, callSid: TW_CALLS[0] },
+    ],
+    [
+      "Twilio's, with the API key",
+      "createTwilioClient",
+      (fetch: (request: Request) => Promise<Response>) =>
+        createTwilioClient({ accountSid: TW_ACCOUNT, apiKey: CREDENTIALS.twilioApiKey, apiSecret: CREDENTIALS.twilioApiSecret, fetch }),
+      { conferenceSid: TW_CONFERENCE, callSid: TW_CALLS[0] },
+    ],
+  ] as const)("%s are refused before anything is sent (%s)", async (_label, factory, create, ids) => {
+    const { seen, fetch } = recordingFetch();
+    const client = create(fetch);
+    const error = await refusal(() => client.updateParticipant({ ...ids, body: { Muted: true } }));
+    expect(error).toBeInstanceOf(ClientOptionsError);
+    expect(error.violations).toEqual(refusedOn);
+    expect(error.message).toBe(
+      `${factory} refused its options: baseUrl: is required: these are the mock's test credentials; set baseUrl to the mock's address (or serverUrl)`,
+    );
+    expect(seen).toEqual([]);
+  });
+
+  it("are refused by fetchClient too", async () => {
+    const { seen, fetch } = recordingFetch();
+    const client = createTelnyxClient({ apiKey: CREDENTIALS.telnyxApiKey, accountSid: ACCOUNT, fetch });
+    const sent = client.fetchClient.POST(
+      "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}",
+      {
+        params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid_or_participant_label: CALL } },
+        body: { Muted: true },
+      },
+    );
+    await expect(sent).rejects.toBeInstanceOf(ClientOptionsError);
+    expect(seen).toEqual([]);
+  });
+
+  it("are sent where baseUrl or serverUrl points", async () => {
+    const viaBase = createTelnyxClient({ apiKey: CREDENTIALS.telnyxApiKey, accountSid: ACCOUNT, baseUrl: current().origin });
+    const viaServer = createTelnyxClient({ apiKey: CREDENTIALS.telnyxApiKey, accountSid: ACCOUNT, serverUrl: `${current().origin}/v2` });
+    for (const client of [viaBase, viaServer]) {
+      const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
+      expect(response.status).toBe(200);
+    }
+    expect(current().requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${CREDENTIALS.telnyxApiKey}`,
+      `Bearer ${CREDENTIALS.telnyxApiKey}`,
+    ]);
+  });
+
+  it("reach MSW's handlers on the provider's host while MSW intercepts fetch, and are refused again once it stops", async () => {
+    const telnyx = createTelnyxClient({ apiKey: CREDENTIALS.telnyxApiKey, accountSid: ACCOUNT });
+    const update = () => telnyx.updateParticipant({ conferenceSid: CONFERENCE, callSid: TX_CALLS[0], body: { Muted: true } });
+    const msw = setupServer(...createMswHandlers());
+    msw.listen({ onUnhandledRequest: "error" });
+    try {
+      const { data } = await update();
+      expect(data).toMatchObject({ muted: true, call_sid: TX_CALLS[0] });
+    } finally {
+      msw.close();
+    }
+    await expect(update()).rejects.toBeInstanceOf(ClientOptionsError);
+  });
+
+  it("other credentials go to the provider's server as before (the test Project ID with another token included)", async () => {
+    const { seen, fetch } = recordingFetch();
+    const client = createSignalWireClient({ space: "example", projectId: CREDENTIALS.projectId, apiToken: TOKEN, fetch });
+    const { response } = await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
+    expect(response.status).toBe(200);
+    expect(seen).toEqual([
+      `https://example.signalwire.com/api/laml/2010-04-01/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`,
+    ]);
+  });
+});
+
+describe("serverUrl", () => {
+  const base = { space: "example", projectId: ACCOUNT, apiToken: TOKEN };
+  const expected = "a server URL such as https://api.example.com/v2 or http://127.0.0.1:4010";
+
+  it("is refused together with baseUrl, and nothing is sent", () => {
+    const error = thrown(() =>
+      createTelnyxClient({ apiKey: KEY, accountSid: ACCOUNT, baseUrl: current().origin, serverUrl: current().origin }),
+    );
+    expect(error).toBeInstanceOf(ClientOptionsError);
+    expect((error as ClientOptionsError).violations).toEqual([
+      v(
+        "invalid_value",
+        "serverUrl",
+        "cannot be given with baseUrl: baseUrl replaces the server's origin, serverUrl the whole server URL; give one",
+        "serverUrl or baseUrl, not both",
+      ),
+    ]);
+    expect(current().requests).toEqual([]);
+  });
+
+  it.each([
+    [
+      "plain http to another host",
+      "http://example.com/v2",
+      "invalid_value",
+      "must use https unless its host is a loopback address: credentials are not sent in clear text",
+    ],
+    [
+      "a query",
+      "https://api.example.com/v2?key=1",
+      "invalid_format",
+      "must have no query or fragment: the operation's path is added to it",
+    ],
+    ["a fragment", "http://127.0.0.1:4010/v2#top", "invalid_format", "must have no query or fragment: the operation's path is added to it"],
+    [
+      "an empty query",
+      "http://127.0.0.1:4010/v2?",
+      "invalid_format",
+      "must have no query or fragment: the operation's path is added to it",
+    ],
+    ["another scheme", "ftp://127.0.0.1/v2", "invalid_value", "must use https (or http to a loopback host)"],
+  ] as const)("refuses %s", (_name, serverUrl, code, message) => {
+    const error = thrown(() => createSignalWireClient({ ...base, serverUrl })) as ClientOptionsError;
+    expect(error).toBeInstanceOf(ClientOptionsError);
+    expect(error.violations).toEqual([v(code, "serverUrl", message, expected, JSON.stringify(serverUrl))]);
+  });
+
+  it("refuses credentials in it without echoing them", () => {
+    const error = thrown(() =>
+      createSignalWireClient({ ...base, serverUrl: "https://user:SECRETpw@api.example.com/v2" }),
+    ) as ClientOptionsError;
+    expect(error.violations).toEqual([
+      v("invalid_value", "serverUrl", "must not carry credentials; the client sends them in the Authorization header", expected),
+    ]);
+    expect(`${error.message}${JSON.stringify(error.violations)}`).not.toContain("SECRETpw");
+  });
+
+  it("refuses a value that is not a URL by its shape only", () => {
+    const error = thrown(() => createSignalWireClient({ ...base, serverUrl: "KEY_0123456789abcdefSECRE" })) as ClientOptionsError;
+    expect(error.violations).toEqual([v("invalid_format", "serverUrl", "must be an absolute URL", expected, "a string of 25 characters")]);
+  });
+
+  it.each(["https://api.example.com/v2", "http://127.0.0.1:4010", "http://localhost:4010/v2/", "https://proxy.example.com/telnyx/v2"])(
+    "accepts %s",
+    (serverUrl) => {
+      expect(() => createTelnyxClient({ apiKey: KEY, accountSid: ACCOUNT, serverUrl })).not.toThrow();
+    },
+  );
 });

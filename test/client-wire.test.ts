@@ -1,12 +1,26 @@
 /**
  * What the client puts on the wire, checked by a recording server on 127.0.0.1: the seeds' six scenarios
- * for both providers (method, path, headers, body) and what comes back in `data`; path encoding; the base URL.
+ * for both providers (method, path, headers, body) and what comes back in `data`; path encoding; the base URL
+ * and the server URL.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSignalWireClient, createTelnyxClient } from "../src/client/index.js";
-import { ACCOUNT, CONFERENCE, CALL, COACHED } from "./fixtures/ids.js";
+import { createSignalWireClient, createTelnyxClient, createTwilioClient } from "../src/client/index.js";
+import { ClientOptionsError } from "../src/errors/index.js";
+import {
+  ACCOUNT,
+  CONFERENCE,
+  CALL,
+  COACHED,
+  TW_ACCOUNT,
+  TW_CALLS,
+  TW_CONFERENCE,
+  TW_TOKEN,
+  swPath,
+  twPath,
+  txPath,
+} from "./fixtures/ids.js";
 import { startRecordingServer, useRecordingServer } from "./helpers/recording-server.js";
 import { responseExample } from "./fixtures/client/spec-examples.js";
 
@@ -207,6 +221,69 @@ describe("baseUrl", () => {
     });
     await client.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
     expect(seen).toEqual([`https://api.telnyx.com/v2/texml/Accounts/${ACCOUNT}/Conferences/${CONFERENCE}/Participants/${CALL}`]);
+  });
+});
+
+describe("serverUrl", () => {
+  const telnyxAt = (serverUrl: string) => createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: ACCOUNT, serverUrl });
+  const unversioned = (call: string) => txPath(call).replace(/^\/v2/, "");
+
+  it("replaces the spec's server URL whole: a stub serving Telnyx's paths without /v2", async () => {
+    const { error } = await telnyxAt(current().origin).updateParticipant({
+      conferenceSid: CONFERENCE,
+      callSid: CALL,
+      body: { Muted: true },
+    });
+    expect(error).toBeUndefined();
+    expect(current().requests.map((r) => [r.method, r.url, r.body, r.headers.authorization])).toEqual([
+      ["POST", unversioned(CALL), "Muted=true", `Bearer ${TELNYX_KEY}`],
+    ]);
+  });
+
+  it("with /v2 it means what baseUrl means: the same bytes on the wire", async () => {
+    const body = { Muted: true, Hold: false };
+    await telnyxAt(`${current().origin}/v2`).updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body });
+    await telnyx().updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body });
+    const [viaServerUrl, viaBaseUrl] = current().requests;
+    expect(viaServerUrl!.url).toBe(txPath(CALL));
+    expect(viaServerUrl).toEqual(viaBaseUrl);
+  });
+
+  it("tolerates a trailing slash", async () => {
+    await telnyxAt(`${current().origin}/v2/`).updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL });
+    expect(current().requests.map((r) => r.url)).toEqual([txPath(CALL)]);
+  });
+
+  it("puts a proxy's path in front of SignalWire's and Twilio's paths", async () => {
+    const signalwire = createSignalWireClient({
+      space: "example",
+      projectId: ACCOUNT,
+      apiToken: TOKEN,
+      serverUrl: `${current().origin}/signalwire`,
+    });
+    const twilio = createTwilioClient({ accountSid: TW_ACCOUNT, authToken: TW_TOKEN, serverUrl: `${current().origin}/twilio/` });
+    await signalwire.updateParticipant({ conferenceSid: CONFERENCE, callSid: CALL, body: { Muted: true } });
+    await twilio.updateParticipant({ conferenceSid: TW_CONFERENCE, callSid: TW_CALLS[0], body: { Muted: true } });
+    expect(current().requests.map((r) => r.url)).toEqual([`/signalwire${swPath(CALL)}`, `/twilio${twPath(TW_CALLS[0])}`]);
+  });
+
+  it("is what fetchClient sends to as well", async () => {
+    const client = telnyxAt(current().origin);
+    await client.fetchClient.POST(
+      "/texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label}",
+      {
+        params: { path: { account_sid: ACCOUNT, conference_sid: CONFERENCE, call_sid_or_participant_label: CALL } },
+        body: { Muted: true },
+      },
+    );
+    expect(current().requests.map((r) => [r.url, r.body])).toEqual([[unversioned(CALL), "Muted=true"]]);
+  });
+
+  it("cannot be given with baseUrl: refused, nothing sent", () => {
+    expect(() =>
+      createTelnyxClient({ apiKey: TELNYX_KEY, accountSid: ACCOUNT, baseUrl: current().origin, serverUrl: current().origin }),
+    ).toThrow(ClientOptionsError);
+    expect(current().requests).toEqual([]);
   });
 });
 

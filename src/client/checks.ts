@@ -99,8 +99,16 @@ export function checkSecret(name: string, value: unknown, kind: "visible" | "use
   return NONE;
 }
 
+/** The longest delay a timer takes (2^31 - 1 ms, about 24.8 days): past it, runtimes fire the timer at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A timeout: a positive number of milliseconds, or 0 for none. */
 export function checkTimeout(name: string, value: unknown): Violation[] {
-  if (value === undefined || (typeof value === "number" && Number.isFinite(value) && value > 0)) return NONE;
+  if (value === undefined || value === 0 || (typeof value === "number" && value > 0 && value <= MAX_TIMER_MS)) return NONE;
+  if (typeof value === "number" && value > MAX_TIMER_MS) {
+    const message = `must be at most ${MAX_TIMER_MS} milliseconds (about 24.8 days), the longest a timer waits; 0 turns it off`;
+    return violation("invalid_value", name, message, `a number from 0 to ${MAX_TIMER_MS}`, describeValue(value));
+  }
   const code = typeof value === "number" ? "invalid_value" : "invalid_type";
   return violation(code, name, "must be a positive number of milliseconds", "a number > 0", describeValue(value));
 }
@@ -121,18 +129,26 @@ export function checkSignal(name: string, value: unknown): Violation[] {
   return violation("invalid_type", name, "must be an AbortSignal", "an AbortSignal", typeof value);
 }
 
-function isLoopback(hostname: string): boolean {
+/** Whether a URL's host is this machine: `localhost`, `127.x.x.x` or `[::1]`. */
+export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
+/** What each URL option is: `baseUrl` an origin (the provider's path is added), `serverUrl` a whole server URL. */
+const URL_KINDS = {
+  baseUrl: { expected: "an origin such as https://api.example.com or http://127.0.0.1:4010", takesPath: false },
+  serverUrl: { expected: "a server URL such as https://api.example.com/v2 or http://127.0.0.1:4010", takesPath: true },
+} as const;
+
 /**
- * `baseUrl`: an origin (scheme, host, port; no path, query, fragment or credentials). Plain `http` only to
- * a loopback host, so credentials never cross a network in clear text. A value that is not a URL may be a
- * token passed in the wrong place: only its shape is reported.
+ * `baseUrl` (an origin: scheme, host, port) or `serverUrl` (the same and a path), without query, fragment or
+ * credentials; a trailing slash is tolerated. Plain `http` only to a loopback host, so credentials never
+ * cross a network in clear text. A value that is not a URL may be a token passed in the wrong place: only its
+ * shape is reported. Gives the URL without its trailing slash.
  */
-export function checkBaseUrl(name: string, value: unknown): { origin?: string; violations: Violation[] } {
+export function checkServerUrl(name: keyof typeof URL_KINDS, value: unknown): { url?: string; violations: Violation[] } {
   if (value === undefined) return { violations: [] };
-  const expected = "an origin such as https://api.example.com or http://127.0.0.1:4010";
+  const { expected, takesPath } = URL_KINDS[name];
   const refuse = (code: ViolationCode, message: string, received?: string) => ({
     violations: violation(code, name, message, expected, received),
   });
@@ -157,8 +173,10 @@ export function checkBaseUrl(name: string, value: unknown): { origin?: string; v
       received,
     );
   }
-  if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || /[?#]/.test(value as string)) {
+  const extra = url.search !== "" || url.hash !== "" || /[?#]/.test(value as string);
+  if (!takesPath && (extra || url.pathname !== "/")) {
     return refuse("invalid_format", "must be an origin only: the provider's path is added to it", received);
   }
-  return { origin: url.origin, violations: [] };
+  if (extra) return refuse("invalid_format", "must have no query or fragment: the operation's path is added to it", received);
+  return { url: `${url.origin}${url.pathname.replace(/\/+$/, "")}`, violations: [] };
 }

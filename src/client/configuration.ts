@@ -11,13 +11,14 @@ import { type Provider, type ProviderOperation, providers } from "../contract/pr
 import type { Violation } from "../contract/violations.js";
 import { ClientOptionsError } from "../errors/client-options-error.js";
 import { authorization, type Credentials } from "./authorization.js";
-import { checkBaseUrl, checkByteCount, checkHostLabel, checkKnownKeys, checkTimeout, checkType } from "./checks.js";
+import { checkByteCount, checkHostLabel, checkKnownKeys, checkServerUrl, checkTimeout, checkType } from "./checks.js";
+import { CLIENT_DEFAULTS } from "./defaults.js";
+import { isMockCredentials, refusingMockCredentials } from "./mock-credentials.js";
 import type { ClientOptions } from "./types.js";
 import { USER_AGENT } from "./user-agent.js";
 
 const FORM = "application/x-www-form-urlencoded";
-const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-const COMMON_OPTIONS = ["baseUrl", "fetch", "timeoutMs", "validateResponses", "maxResponseBytes"] as const;
+const COMMON_OPTIONS = ["baseUrl", "serverUrl", "fetch", "timeoutMs", "validateResponses", "maxResponseBytes"] as const;
 
 /** The ids a call names, by the client's names for them. */
 export const ID_NAMES = ["accountSid", "conferenceSid", "callSid"] as const;
@@ -45,8 +46,11 @@ export interface ClientConfiguration<P extends Provider> {
   readonly parameterOf: Readonly<Record<IdName, string>>;
   /** Sends one request: with the global fetch as it is, or through the caller's `fetch` as a `Request`. */
   readonly send: (url: string, init: RequestInit) => Promise<Response>;
+  /** Whether calls go to the spec's own server (neither `baseUrl` nor `serverUrl` was given). */
+  readonly defaultServer: boolean;
   readonly accountSid: string;
-  readonly timeoutMs: number | undefined;
+  /** Milliseconds a call may take, body included; 0 for no limit. */
+  readonly timeoutMs: number;
   readonly validateResponses: boolean;
   readonly maxResponseBytes: number;
   readonly fetchClient: Client<paths>;
@@ -66,11 +70,43 @@ function argumentOf(operation: ProviderOperation): Readonly<Record<string, IdNam
   return Object.fromEntries(names.map((specName, i) => [specName, ID_NAMES[i]!]));
 }
 
-/** The server URL: the spec's server with its variables filled, its origin replaced by `baseUrl`. */
-function serverUrl(operation: ProviderOperation, variables: Readonly<Record<string, unknown>>, origin: string | undefined): string {
+/** The spec's server URL with its variables filled, its origin replaced by `baseUrl`; or `serverUrl`, whole. */
+function serverUrlOf(operation: ProviderOperation, variables: Readonly<Record<string, unknown>>, given: UrlOptions): string {
+  if (given.serverUrl !== undefined) return given.serverUrl;
   const filled = new URL(fillPath(operation.server.url, (name) => String(variables[name])));
   const path = filled.pathname.replace(/\/$/, "");
-  return `${origin ?? filled.origin}${path}`;
+  return `${given.baseUrl ?? filled.origin}${path}`;
+}
+
+interface UrlOptions {
+  baseUrl?: string | undefined;
+  serverUrl?: string | undefined;
+}
+
+/** `baseUrl` and `serverUrl` checked, and not both given. */
+function checkUrls(options: ClientOptions): UrlOptions & { violations: Violation[] } {
+  const base = checkServerUrl("baseUrl", options.baseUrl);
+  const server = checkServerUrl("serverUrl", options.serverUrl);
+  const violations = [...base.violations, ...server.violations];
+  if (options.baseUrl !== undefined && options.serverUrl !== undefined) {
+    const message = "cannot be given with baseUrl: baseUrl replaces the server's origin, serverUrl the whole server URL; give one";
+    violations.push({ code: "invalid_value", path: "serverUrl", message, expected: "serverUrl or baseUrl, not both" });
+  }
+  return { baseUrl: base.url, serverUrl: server.url, violations };
+}
+
+/**
+ * How calls are sent: with the global fetch as it is, or through the caller's `fetch` as a `Request`; and what
+ * `fetchClient` is given. With the mock's test credentials and the provider's own server, both refuse instead.
+ */
+function senders(custom: ClientOptions["fetch"], mockCredentials: boolean, factory: string) {
+  const send = custom
+    ? (url: string, init: RequestInit) => custom(new Request(url, init))
+    : (url: string, init: RequestInit) => fetch(url, init);
+  if (!mockCredentials) return { send, fetchClientFetch: custom };
+  // The global fetch read at each call, as `send` does, so interception set up after the client was made applies.
+  const fetchClientFetch = refusingMockCredentials(custom ?? ((request: Request) => fetch(request)), factory);
+  return { send: refusingMockCredentials(send, factory), fetchClientFetch };
 }
 
 function serializeBody(body: unknown, headers?: Headers): string {
@@ -81,12 +117,12 @@ function serializeBody(body: unknown, headers?: Headers): string {
 /** The client's options checked (every problem in one `ClientOptionsError`), then prepared for calls. */
 export function configure<P extends Provider>(provider: P, options: ClientOptions, setup: ProviderSetup): ClientConfiguration<P> {
   const operation: ProviderOperation = providers[provider];
-  const base = checkBaseUrl("baseUrl", options.baseUrl);
+  const urls = checkUrls(options);
   const violations = [
     ...checkKnownKeys(options, [...COMMON_OPTIONS, ...setup.ownOptions], setup.factory),
     ...setup.violations,
     ...Object.keys(operation.server.variables).flatMap((name) => checkHostLabel(name, setup.serverVariables[name])),
-    ...base.violations,
+    ...urls.violations,
     ...checkType("fetch", options.fetch, "function"),
     ...checkTimeout("timeoutMs", options.timeoutMs),
     ...checkType("validateResponses", options.validateResponses, "boolean"),
@@ -94,7 +130,8 @@ export function configure<P extends Provider>(provider: P, options: ClientOption
   ];
   if (violations.length > 0) throw new ClientOptionsError(setup.factory, violations);
 
-  const baseUrl = serverUrl(operation, setup.serverVariables, base.origin);
+  const baseUrl = serverUrlOf(operation, setup.serverVariables, urls);
+  const defaultServer = urls.baseUrl === undefined && urls.serverUrl === undefined;
   const headers = {
     Authorization: authorization[operation.auth](setup.credentials),
     Accept: "application/json",
@@ -103,7 +140,7 @@ export function configure<P extends Provider>(provider: P, options: ClientOption
   };
   // A redirect is answered as it is: credentials and the update never follow it to another place.
   const shared = { baseUrl, headers, bodySerializer: serializeBody as never, redirect: "manual" } as const;
-  const custom = options.fetch;
+  const { send, fetchClientFetch } = senders(options.fetch, defaultServer && isMockCredentials(setup.credentials), setup.factory);
   const fill = pathFiller(operation.path);
   const argument = argumentOf(operation);
   const parameterOf = Object.fromEntries(Object.entries(argument).map(([specName, id]) => [id, specName])) as Record<IdName, string>;
@@ -113,11 +150,12 @@ export function configure<P extends Provider>(provider: P, options: ClientOption
     headers,
     urlOf: (ids) => baseUrl + fill((name) => encodeURIComponent(String(ids[argument[name]!]))),
     parameterOf,
-    send: custom ? (url, init) => custom(new Request(url, init)) : (url, init) => fetch(url, init),
+    send,
+    defaultServer,
     accountSid: setup.accountSid,
-    timeoutMs: options.timeoutMs,
+    timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     validateResponses: options.validateResponses ?? false,
-    maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
-    fetchClient: createFetchClient<paths>({ ...shared, ...(custom ? { fetch: custom } : {}) }),
+    maxResponseBytes: options.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
+    fetchClient: createFetchClient<paths>({ ...shared, ...(fetchClientFetch ? { fetch: fetchClientFetch } : {}) }),
   };
 }

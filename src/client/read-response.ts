@@ -14,14 +14,16 @@ import type { UpdateParticipantResult } from "./types.js";
 const utf8 = new TextDecoder();
 
 /**
- * The body as text, at most `limit` bytes of it: memory stays bounded. A body whose Content-Length is within
- * the limit is read whole (fetch ends it at that length); any other is read chunk by chunk and cancelled
- * once past the limit.
+ * The body as text, at most `limit` bytes of it as decoded: memory stays bounded. A body sent as it is
+ * (no Content-Encoding) whose Content-Length is within the limit is read whole (fetch ends it at that
+ * length); any other is read chunk by chunk and cancelled once past the limit. An encoded body's
+ * Content-Length counts the compressed bytes, which fetch decodes: 200 kB of gzip can decode to 200 MB.
  */
 async function readText(response: Response, limit: number): Promise<string> {
   if (response.body === null) return "";
   const declared = response.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text();
+  const plain = declared !== null && !response.headers.has("content-encoding");
+  if (plain && /^\d+$/.test(declared) && Number(declared) <= limit) return response.text();
   const bytes = await readAtMost(response.body, limit);
   if (bytes === "tooLarge") throw new ResponseTooLargeError(response, limit);
   return utf8.decode(bytes);

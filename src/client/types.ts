@@ -7,18 +7,29 @@ import type { ErrorBody, Participant, Provider, UpdateRequest } from "../contrac
 export interface ClientOptions {
   /**
    * An origin such as `http://127.0.0.1:4010` that replaces the provider's scheme and host; the provider's
-   * path (`/api/laml/2010-04-01/…`, `/v2/texml/…`) stays. Plain `http` only to a loopback host.
+   * path (`/api/laml/2010-04-01/…`, `/v2/texml/…`) stays. Plain `http` only to a loopback host. The mock's
+   * test credentials are sent only with this or `serverUrl` set.
    */
   baseUrl?: string;
+  /**
+   * A whole server URL that replaces the spec's (`https://api.telnyx.com/v2`), path included, as openapi-fetch's
+   * `baseUrl` and the providers' SDKs' `baseURL` do: the operation's path (`/texml/…`) is added to it.
+   * `serverUrl: mock.url + "/v2"` is Telnyx's `baseUrl: mock.url`. Not with `baseUrl`.
+   */
+  serverUrl?: string;
   /** A fetch to send requests with (default: the global one). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Abort a call that has not been answered, body included, within this many milliseconds. */
+  /**
+   * A call not fully answered, body included, within this many milliseconds rejects with a `TimeoutError`.
+   * Default 30 000 (`CLIENT_DEFAULTS.timeoutMs`); `0` for no limit.
+   */
   timeoutMs?: number;
   /** Check every 2xx body against the contract; one that breaks it rejects with a `ResponseValidationError`. */
   validateResponses?: boolean;
   /**
-   * Read at most this many bytes of a response's body (default 4 MiB; real answers are under 1 KiB). A longer
-   * one is cancelled there and rejects with a `ResponseTooLargeError`.
+   * Read at most this many bytes of a response's body, counted as decoded (default 4 MiB; real answers are
+   * under 1 KiB). A longer one, or a compressed one that decodes to more, is cancelled there and rejects with a
+   * `ResponseTooLargeError`.
    */
   maxResponseBytes?: number;
 }

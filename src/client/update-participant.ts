@@ -13,6 +13,8 @@ import type { Violation } from "../contract/violations.js";
 import { RequestValidationError } from "../errors/request-validation-error.js";
 import { checkKnownKeys, checkObject, checkPathId, checkSignal, checkSpecId } from "./checks.js";
 import { type ClientConfiguration, ID_NAMES, type IdName } from "./configuration.js";
+import { Deadline, EXPIRED, releaseWhenAnswered } from "./deadline.js";
+import { failureOf } from "./failures.js";
 import { resultOf } from "./read-response.js";
 import type { UpdateParticipantParams, UpdateParticipantResult } from "./types.js";
 
@@ -32,12 +34,6 @@ function snapshotBody(body: unknown): { value: Record<string, unknown>; violatio
     received: describeValue(body),
   };
   return { value: {}, violations: [violation] };
-}
-
-function combineSignals(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
-  if (timeoutMs === undefined) return signal;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
 }
 
 /** The call's ids and form body, or every reason it is refused. */
@@ -69,15 +65,32 @@ function checkedCall<P extends Provider>(config: ClientConfiguration<P>, params:
   return { ids, form: serializeForm(body.value) };
 }
 
-/** Updates a participant as `config` says: checked, sent, and read into openapi-fetch's `{ data, error, response }`. */
+/**
+ * Updates a participant as `config` says: checked, sent, and read into openapi-fetch's `{ data, error, response }`.
+ * The deadline races the wait for the answer and the reading of its body; a failure on the way rejects as
+ * `failureOf` says.
+ */
 export async function updateParticipant<P extends Provider>(
   config: ClientConfiguration<P>,
   params: UpdateParticipantParams<P>,
 ): Promise<UpdateParticipantResult<P>> {
   const { ids, form } = checkedCall(config, params);
+  const url = config.urlOf(ids);
   const init: RequestInit = { method: config.method, headers: config.headers, body: form, redirect: "manual" };
-  const signal = combineSignals(params.signal, config.timeoutMs);
-  if (signal !== undefined) init.signal = signal;
-  const response = await config.send(config.urlOf(ids), init);
-  return resultOf(config, response);
+  if (params.signal !== undefined) init.signal = params.signal;
+  const deadline = config.timeoutMs === 0 ? undefined : new Deadline(config.timeoutMs);
+  let sent: Promise<Response> | undefined;
+  let response: Response | undefined;
+  try {
+    sent = config.send(url, init);
+    response = await (deadline === undefined ? sent : deadline.race(sent));
+    const result = resultOf(config, response);
+    return await (deadline === undefined ? result : deadline.race(result));
+  } catch (error) {
+    const timedOut = error === EXPIRED;
+    if (timedOut && response === undefined) releaseWhenAnswered(sent!);
+    throw failureOf(error, config, { url, signal: params.signal, timedOut, response });
+  } finally {
+    deadline?.clear();
+  }
 }

@@ -11,10 +11,10 @@ export class ConferenceParticipantsError extends Error {
   /** The package's mark: `isConferenceParticipantsError` reads it, whichever copy of the package made the error. */
   readonly [ERROR_BRAND] = true;
 
-  constructor(summary: string, violations: readonly Violation[]) {
+  constructor(summary: string, violations: readonly Violation[], options?: ErrorOptions) {
     // The message lists at most MAX_VIOLATIONS of them, so its size stays bounded whatever was refused.
     const listed = capViolations(violations);
-    super(violations.length === 0 ? summary : `${summary}: ${listed.map(formatViolation).join("; ")}`);
+    super(violations.length === 0 ? summary : `${summary}: ${listed.map(formatViolation).join("; ")}`, options);
     this.violations = Object.freeze(violations.map((violation) => Object.freeze({ ...violation })));
   }
 }

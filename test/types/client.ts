@@ -2,7 +2,15 @@
  * Type-level tests of the client, compiled by `npm run typecheck` (never run): what must not compile is
  * marked `@ts-expect-error`, so the check fails if it ever compiles; `Equal` pins the spec's types.
  */
-import { createSignalWireClient, createTelnyxClient, type components } from "../../src/index.js";
+import {
+  CLIENT_DEFAULTS,
+  createSignalWireClient,
+  createTelnyxClient,
+  NetworkError,
+  TimeoutError,
+  type ClientOptions,
+  type components,
+} from "../../src/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectType<T extends true>(_proof: T): void {}
@@ -131,4 +139,32 @@ export async function theOpenapiFetchClientIsTypedWithPaths(): Promise<void> {
   if (data) expectType<Equal<typeof data.muted, boolean>>(true);
   // @ts-expect-error no such path in the spec
   await telnyx.fetchClient.POST("/texml/Accounts/{account_sid}/Calls", {});
+}
+
+export function clientOptions(): void {
+  createTelnyxClient({ apiKey: "key", accountSid: "account", serverUrl: "http://127.0.0.1:9000" });
+  createSignalWireClient({ space: "example", projectId: "project", apiToken: "token", serverUrl: "https://proxy.example.com/signalwire" });
+  createTelnyxClient({ apiKey: "key", accountSid: "account", timeoutMs: 0 });
+  expectType<Equal<ClientOptions["serverUrl"], string | undefined>>(true);
+  expectType<Equal<ClientOptions["timeoutMs"], number | undefined>>(true);
+  expectType<Equal<typeof CLIENT_DEFAULTS, Readonly<{ timeoutMs: number; maxResponseBytes: number }>>>(true);
+  // @ts-expect-error serverUrl is a string, not a URL object
+  createTelnyxClient({ apiKey: "key", accountSid: "account", serverUrl: new URL("http://127.0.0.1:9000") });
+  // @ts-expect-error the defaults are read-only
+  CLIENT_DEFAULTS.timeoutMs = 0;
+}
+
+export function networkErrorsCarryTheirFields(error: unknown): void {
+  if (error instanceof NetworkError) {
+    expectType<Equal<typeof error.method, string>>(true);
+    expectType<Equal<typeof error.url, string>>(true);
+    expectType<Equal<typeof error.code, string | undefined>>(true);
+    expectType<Equal<typeof error.hint, string | undefined>>(true);
+    expectType<Equal<typeof error.response, Response | undefined>>(true);
+  }
+  if (error instanceof TimeoutError) {
+    expectType<Equal<typeof error.timeoutMs, number>>(true);
+    const asNetworkError: NetworkError = error;
+    void asNetworkError;
+  }
 }
