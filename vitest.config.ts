@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 const whole = [
   "test/docs.test.ts",
   "test/mock-browser.test.ts",
+  "test/readme-samples.test.ts",
   "test/package.test.ts",
   "test/quick-start.test.ts",
   "test/runtimes.test.ts",
