@@ -92,7 +92,7 @@ beforeAll(async () => {
       include: ["*.mts"],
     }),
   );
-  samples.forEach(({ source }, index) => writeFileSync(join(project, fileOf(index, source)), `${source}\n`));
+  for (const [index, { source }] of samples.entries()) writeFileSync(join(project, fileOf(index, source)), `${source}\n`);
   mock = spawn(join(project, "node_modules", ".bin", "conference-participants"), ["mock", "--port", "0", "--quiet"], {
     cwd: project,
     stdio: ["ignore", "pipe", "pipe"],
