@@ -90,7 +90,8 @@ function rssMiB(pid: number): number {
   return Number(line?.match(/\d+/)?.[0] ?? Number.NaN) / 1024;
 }
 
-const mockArgs = (port: number) => [BIN, "mock", "--port", String(port)];
+/** The mock as a load test runs it: `--quiet`, without a line per request (60,000 lines a second to a terminal measure the terminal). */
+const mockArgs = (port: number) => [BIN, "mock", "--port", String(port), "--quiet"];
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 async function throughput(): Promise<BenchSection> {
@@ -109,7 +110,7 @@ async function throughput(): Promise<BenchSection> {
     const failures = [...rounds.bare, ...rounds.mock].reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
     return {
       title: "Mock: throughput against a bare node:http server",
-      body: `The same SignalWire update (\`POST …/Participants/{CallSid}\`, Basic auth, \`${BODY}\`) at ${CONNECTIONS} connections on 127.0.0.1 with autocannon (in the benchmark's process), each server in its own process, both running throughout: ${ROUNDS} rounds of ${ROUND_S} s per server, taking turns in a rotating order, after a 1 s warm-up each. The limit: a bare \`node:http\` server that reads the body and answers one fixed participant. The mock routes the path, checks the credentials, parses and validates the body against the contract, applies the update to its stored participant, answers that participant (its answer checked against the spec once each time it changes, then reused), and records the request in its journal. The update is the same every time, so after the first it changes nothing but, once a second, \`date_updated\`.
+      body: `The same SignalWire update (\`POST …/Participants/{CallSid}\`, Basic auth, \`${BODY}\`) at ${CONNECTIONS} connections on 127.0.0.1 with autocannon (in the benchmark's process), each server in its own process (the mock as \`conference-participants mock --quiet\`), both running throughout: ${ROUNDS} rounds of ${ROUND_S} s per server, taking turns in a rotating order, after a 1 s warm-up each. The limit: a bare \`node:http\` server that reads the body and answers one fixed participant. The mock routes the path, checks the credentials, parses and validates the body against the contract, applies the update to its stored participant, answers that participant (its answer checked against the spec once each time it changes, then reused), and records the request in its journal. The update is the same every time, so after the first it changes nothing but, once a second, \`date_updated\`.
 
 | server | requests/s (median of rounds) | per round | ratio (median) | range |
 | --- | ---: | --- | ---: | ---: |
