@@ -28,9 +28,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       // Two files at a time: the unit tests wait on sockets and timers as much as they compute, and Vitest's
-      // default (one fewer than the cores) runs them one by one on a 2-core machine.
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: whole, maxWorkers: 2 } },
-      { extends: true, test: { name: "whole", include: whole } },
+      // default (one fewer than the cores) runs them one by one on a 2-core machine. Projects with different
+      // workers run as groups, one after the other: the unit files first, then the whole project's.
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: whole, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { name: "whole", include: whole, sequence: { groupOrder: 1 } } },
     ],
   },
 });
