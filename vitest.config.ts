@@ -20,6 +20,7 @@ const whole = [
   "test/cli-process.test.ts",
   "test/mock-reliability.test.ts",
   "test/mock-large-body.test.ts",
+  "test/msw-peer.test.ts",
 ];
 
 export default defineConfig({
