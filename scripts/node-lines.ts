@@ -6,7 +6,7 @@
  * contract, mock, MSW and in-process CLI tests) and the whole project's files in LINE_FILES (the CLI as a
  * process, the mock under 2,400 requests and a 50 MB body, conference-participants/msw from the packed
  * tarball with each msw of the peer range): about a minute a line on a 2-core machine. The rest of the whole
- * project (the browser, the tarball's consumers, other runtimes, SDK generators, linters: about 2.5 minutes)
+ * project (the browser, the tarball's consumers, other runtimes, SDK generators, linters: about 2 minutes)
  * runs on the machine's Node only, which keeps CI within 10 minutes. Needs dist/ (npm test builds it; CI runs
  * this after npm test).
  */
