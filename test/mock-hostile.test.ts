@@ -350,8 +350,10 @@ describe("an update racing the end of its conference gets the provider's 'ended'
       const body = "Muted=true&Hold=true";
       // Connection: close, so the exchange ends with the answer rather than at its bound.
       const head = update(path, auth, body, { connection: "close" }).slice(0, -body.length);
-      const racing = exchange(own.url, [head, "Muted=tr", 150, "ue&Hold=true"]);
-      await new Promise((done) => setTimeout(done, 50));
+      // The conference ends once the head has been read (300 ms is ample even on a loaded machine), before
+      // the rest of the body comes.
+      const racing = exchange(own.url, [head, "Muted=tr", 600, "ue&Hold=true"]);
+      await new Promise((done) => setTimeout(done, 300));
       expect(own.endConference(conference, provider)).toBeGreaterThan(0);
       const result = await racing;
       expect(result.answers.map((a) => a.status)).toEqual([status]);
