@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Tests that need the build (dist/), a browser, a packed tarball, or run other tools (the SDK generators,
- * Prism): `npm test` runs them, `npm run test:unit` does not.
+ * Tests that need the build (dist/), a browser, a packed tarball, run other tools (the SDK generators, Prism,
+ * the linters, the generator, tsc), start Node processes or send heavy traffic (2,400 generated requests, a
+ * 50 MB body): `npm test` runs them, `npm run test:unit` does not.
  */
 const whole = [
   "test/docs.test.ts",
@@ -13,6 +14,13 @@ const whole = [
   "test/runtimes.test.ts",
   "test/generators/**/*.test.ts",
   "test/prism.test.ts",
+  "test/contract-lint.test.ts",
+  "test/generated-fresh.test.ts",
+  "test/docs-samples.test.ts",
+  "test/cli-process.test.ts",
+  "test/mock-reliability.test.ts",
+  "test/mock-large-body.test.ts",
+  "test/msw-peer.test.ts",
 ];
 
 export default defineConfig({
@@ -20,8 +28,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: whole } },
-      { extends: true, test: { name: "whole", include: whole } },
+      // Two files at a time: the unit tests wait on sockets and timers as much as they compute, and Vitest's
+      // default (one fewer than the cores) runs them one by one on a 2-core machine. Projects with different
+      // workers run as groups, one after the other: the unit files first, then the whole project's.
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: whole, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { name: "whole", include: whole, sequence: { groupOrder: 1 } } },
     ],
   },
 });

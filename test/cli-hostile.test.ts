@@ -1,62 +1,23 @@
 /**
- * The CLI against hostile inputs and outputs: a closed stdout, devices, FIFOs, directories and oversized
- * inputs, control, bidirectional and invisible characters in what it prints, arguments of any length echoed in
- * errors, and I/O errors, each answered with one clear line and an exit code, never a stack trace, a hang or
- * unbounded memory.
+ * The CLI against hostile inputs and outputs, in process: devices, FIFOs and oversized files, control,
+ * bidirectional and invisible characters in what it prints, arguments of any length echoed in errors, and I/O
+ * errors, each answered with one clear line and an exit code, never a stack trace, a hang or unbounded memory.
+ * What needs the binary as a process (a closed stdout, standard input as a pipe, a directory or a file) is in
+ * cli-process.test.ts.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MAX_ECHOED } from "../src/cli/echo.js";
-import { runCliInProcess as cli, runCliWithStdin, spawnCli } from "./helpers/cli.js";
+import { runCliInProcess as cli } from "./helpers/cli.js";
 import { MAX_INPUT_BYTES } from "../src/node/bounded-read.js";
-import { send } from "./helpers/http.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "cli-hostile-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-describe("a closed stdout", () => {
-  it("validate-request writing to a closed pipe ends quietly with its exit code", async () => {
-    const file = join(scratch, "many.form");
-    writeFileSync(file, Array.from({ length: 300 }, (_, i) => `Unknown${i}=x`).join("&"));
-    const { child, exit } = spawnCli(["validate-request", "--provider", "signalwire", file]);
-    child.stdout.destroy();
-    const { code, stderr } = await exit;
-    expect(stderr).toBe("");
-    expect(code).toBe(1);
-  });
-
-  it("the mock keeps serving when its banner cannot be written, and stops with 0", async () => {
-    const port = await freePort();
-    const { child, exit } = spawnCli(["mock", "--port", String(port)]);
-    child.stdout.destroy();
-    let status = 0;
-    for (let i = 0; i < 200 && status === 0; i++) {
-      status = await send(`http://127.0.0.1:${port}`, { method: "GET", path: "/__admin/requests" }).then(
-        (r) => r.status,
-        () => new Promise<number>((done) => setTimeout(() => done(0), 50)),
-      );
-    }
-    expect(status).toBe(200);
-    child.kill("SIGTERM");
-    const { code, stderr } = await exit;
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-  });
-});
-
-describe("inputs: regular files or stdin, bounded", () => {
+describe("inputs: regular files, bounded", () => {
   it.each([
     ["validate-request", ["validate-request", "--provider", "telnyx", "/dev/zero"], "cannot read /dev/zero: not a regular file"],
     ["mock --fixtures", ["mock", "--port", "0", "--fixtures", "/dev/zero"], "cannot read fixtures file /dev/zero: not a regular file"],
@@ -80,30 +41,6 @@ describe("inputs: regular files or stdin, bounded", () => {
     const result = await cli(["validate-request", "--provider", "telnyx", file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`conference-participants validate-request: cannot read ${file}: larger than ${MAX_INPUT_BYTES} bytes\n`);
-  });
-
-  it("standard input over the limit is refused", async () => {
-    const { child, exit } = spawnCli(["validate-request", "--provider", "telnyx", "-"]);
-    child.stdin.on("error", () => {});
-    child.stdin.end(Buffer.alloc(MAX_INPUT_BYTES + 1024, "a"));
-    const { code, stderr } = await exit;
-    expect(code).toBe(2);
-    expect(stderr).toBe(`conference-participants validate-request: cannot read standard input: larger than ${MAX_INPUT_BYTES} bytes\n`);
-  });
-
-  it("standard input that is a directory is refused, not read as an empty body", async () => {
-    const { code, stdout, stderr } = await runCliWithStdin(["validate-request", "--provider", "telnyx", "-"], scratch);
-    expect(stderr).toBe("conference-participants validate-request: cannot read standard input: it is a directory\n");
-    expect(stdout).toBe("");
-    expect(code).toBe(2);
-  });
-
-  it("standard input that is a regular file is read", async () => {
-    const file = join(scratch, "stdin.json");
-    writeFileSync(file, '{"Muted":true}');
-    const { code, stdout } = await runCliWithStdin(["validate-request", "--provider", "telnyx", "-"], file);
-    expect(stdout).toBe("valid telnyx update request (JSON)\n");
-    expect(code).toBe(0);
   });
 
   it("an I/O error prints one line naming the file and the reason in words, not the usage", async () => {

@@ -9,7 +9,6 @@ import { MAX_VIOLATIONS } from "../src/contract/violations.js";
 import { providers } from "../src/contract/providers.js";
 import { validateErrorBody, validateUpdateRequest } from "../src/contract/validate.js";
 import type { MockServer } from "../src/mock/index.js";
-import { spawnMockCli } from "./helpers/cli.js";
 import { startTestMock, useMockServer } from "./helpers/mock-server.js";
 import {
   ACCOUNT,
@@ -163,29 +162,6 @@ describe("shutdown answers what was received", () => {
     const idleResult = await idle;
     expect(idleResult.closedByServer).toBe(true);
     expect(idleResult.answers.map((a) => a.status)).toEqual([200]);
-  });
-
-  it.each(["SIGTERM", "SIGINT"] as const)("the CLI's mock on %s answers the requests it received and exits 0", async (signal) => {
-    const cli = await spawnMockCli();
-    const { url } = cli;
-    const count = 6;
-    const fault = await send(url, {
-      path: "/__admin/faults",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ delayMs: 1_000, times: count }),
-    });
-    expect(fault.status).toBe(201);
-    const inFlight = Array.from({ length: count }, () => exchange(url, [update(swPath(SW_CALLS[1]), SW_AUTH, "Hold=true")]));
-    let received = 0;
-    for (let i = 0; i < 100 && received < count; i++) {
-      await new Promise((done) => setTimeout(done, 20));
-      received = ((await send(url, { method: "GET", path: "/__admin/requests" })).json as { requests: unknown[] }).requests.length;
-    }
-    expect(received).toBe(count);
-    const stopped = cli.stop(signal);
-    for (const result of await Promise.all(inFlight))
-      expect(result.answers.map((a) => [a.status, a.headers.connection])).toEqual([[200, "close"]]);
-    expect(await stopped).toBe(0);
   });
 });
 
@@ -372,9 +348,12 @@ describe("an update racing the end of its conference gets the provider's 'ended'
     const own = await startTestMock();
     try {
       const body = "Muted=true&Hold=true";
-      const head = update(path, auth, body).slice(0, -body.length);
-      const racing = exchange(own.url, [head, "Muted=tr", 150, "ue&Hold=true"]);
-      await new Promise((done) => setTimeout(done, 50));
+      // Connection: close, so the exchange ends with the answer rather than at its bound.
+      const head = update(path, auth, body, { connection: "close" }).slice(0, -body.length);
+      // The conference ends once the head has been read (300 ms is ample even on a loaded machine), before
+      // the rest of the body comes.
+      const racing = exchange(own.url, [head, "Muted=tr", 600, "ue&Hold=true"]);
+      await new Promise((done) => setTimeout(done, 300));
       expect(own.endConference(conference, provider)).toBeGreaterThan(0);
       const result = await racing;
       expect(result.answers.map((a) => a.status)).toEqual([status]);
@@ -488,20 +467,5 @@ describe("HTTP edges", () => {
     ]);
     expect(result.answers.map((a) => a.status)).toEqual([415]);
     expect(JSON.parse(result.answers[0]!.body).message).toContain(`Content-Encoding "${coding}"`);
-  });
-
-  it("a 50 MB body gets its 413 read by Node's fetch and node:http, not EPIPE", async () => {
-    const own = await startTestMock();
-    try {
-      const big = Buffer.alloc(50 * 1024 * 1024, "a");
-      const headers = { authorization: SW_AUTH, "content-type": FORM };
-      const viaFetch = await fetch(`${own.url}${swPath(SW_CALLS[0])}`, { method: "POST", headers, body: big });
-      expect(viaFetch.status).toBe(413);
-      await viaFetch.arrayBuffer();
-      const viaHttp = await send(own.url, { path: swPath(SW_CALLS[0]), headers, body: big });
-      expect(viaHttp.status).toBe(413);
-    } finally {
-      await own.close();
-    }
   });
 });

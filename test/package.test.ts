@@ -1,11 +1,11 @@
 /**
  * The package as a consumer gets it: `npm pack` (the tarball `npm publish` would upload; `npm test` has
  * built dist/ first, so packing skips the prepack build here), installed into a scratch project from the
- * tarball alone, then used there: imported as ESM, required as CommonJS, type-checked as a `nodenext` and a
- * `bundler` consumer under `strict`, bundled for the browser with esbuild, its `conference-participants mock`
- * serving the docs, and checked by @arethetypeswrong/cli and publint.
+ * tarball alone, then used there: imported as ESM, required as CommonJS, type-checked as a `nodenext`, a
+ * `bundler` and a `node10` consumer under `strict`, bundled for the browser with esbuild, its
+ * `conference-participants mock` serving the docs, and checked by @arethetypeswrong/cli and publint.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { request } from "node:http";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +21,8 @@ const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as
   version: string;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
+  exports: Record<string, string | { require?: { types: string } }>;
+  typesVersions: Record<string, Record<string, string[]>>;
 };
 /** What the package may take on a consumer's disk, its dependencies and the docs included. */
 const FOOTPRINT_BUDGET_BYTES = 1_500_000;
@@ -123,16 +125,17 @@ describe("the tarball", () => {
     expect(output).toContain("All good!");
   });
 
-  it("resolves its types for node16 (ESM and CJS) and bundler consumers (@arethetypeswrong/cli)", () => {
+  it("resolves its types in every resolution mode, node10 included (@arethetypeswrong/cli)", () => {
     // The YAML source is data, not a module: TypeScript resolves no types for it, and none are meant.
-    const output = run(
-      bin("attw"),
-      [tarball, "--profile", "node16", "--exclude-entrypoints", "./openapi.yaml", "--format", "json"],
-      scratch,
-    );
-    // attw exits non-zero on a problem its profile counts; node16 leaves out node10, which predates `exports`.
-    const report = JSON.parse(output) as {
-      problems: Record<string, { resolutionKind?: string }[]>;
+    // attw's default profile counts every mode (node10, node16 from CJS and from ESM, bundler) and exits
+    // non-zero on a problem in any of them.
+    const attw = spawnSync(bin("attw"), [tarball, "--exclude-entrypoints", "./openapi.yaml", "--format", "json"], {
+      cwd: scratch,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    const report = JSON.parse(attw.stdout) as {
+      problems: Record<string, unknown[]>;
       analysis: { entrypoints: Record<string, unknown> };
     };
     expect(Object.keys(report.analysis.entrypoints)).toEqual(
@@ -147,11 +150,18 @@ describe("the tarball", () => {
         "./mock-admin.json",
       ]),
     );
-    expect(
-      Object.values(report.problems)
-        .flat()
-        .filter((problem) => problem.resolutionKind !== "node10"),
-    ).toEqual([]);
+    expect(Object.values(report.problems).flat()).toEqual([]);
+    expect(attw.status).toBe(0);
+  });
+
+  it("maps each subpath for node10 consumers (typesVersions) to the file its CommonJS export declares", () => {
+    // node10 predates `exports`: TypeScript finds a subpath's types there through typesVersions only.
+    const { exports, typesVersions } = manifest;
+    const mapped = typesVersions["*"]!;
+    const expected = Object.entries(exports)
+      .filter(([subpath]) => subpath !== "." && subpath !== "./package.json" && subpath !== "./openapi.yaml")
+      .map(([subpath, target]) => [subpath.slice(2), [typeof target === "string" ? target : target.require!.types]]);
+    expect(Object.entries(mapped)).toEqual(expected);
   });
 });
 
@@ -228,6 +238,7 @@ describe("installed from the tarball alone", () => {
   it.each([
     ["nodenext", { module: "nodenext", moduleResolution: "nodenext" }, ["esm.mts", "cjs.cts"]],
     ["bundler", { module: "esnext", moduleResolution: "bundler" }, ["bundler.ts"]],
+    ["node10", { module: "commonjs", moduleResolution: "node10" }, ["node10.ts"]],
   ])("type-checks as a %s consumer under strict", (mode, options, files) => {
     for (const file of files) writeFileSync(join(consumer, file), TYPED_CONSUMER);
     const config = join(consumer, `tsconfig.${mode}.json`);

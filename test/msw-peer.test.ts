@@ -1,0 +1,78 @@
+/**
+ * conference-participants/msw as a consumer installs it: the packed tarball in a scratch project beside each
+ * msw the peer range names (package.json's peerDependencies, one install per `||` part) and Twilio's official
+ * Node SDK, then test/fixtures/package/msw-probe.mjs run there by the Node running this test, through the ES
+ * module builds and through the CommonJS ones. MSW's setupServer with the package's handlers serves this
+ * package's client on the providers' real hosts (no baseUrl), plain fetch with the contract's 422, Twilio's
+ * SDK, a fault and the journal, and opens no port. test/msw.test.ts proves the same from the sources with the
+ * msw of devDependencies; `scripts/node-lines.ts` runs this file on each Node line as well.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CREDENTIALS, SEEDS } from "./fixtures/ids.js";
+
+const root = join(import.meta.dirname, "..");
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  name: string;
+  version: string;
+  peerDependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+/** Each part of the peer range on its own, as a consumer may install it: "^2.13.0 || ^3.0.0" is two. */
+const mswRanges = manifest.peerDependencies.msw!.split("||").map((range) => range.trim());
+const probe = join(import.meta.dirname, "fixtures", "package", "msw-probe.mjs");
+const scratch = mkdtempSync(join(tmpdir(), "msw-peer-"));
+const consumerOf = (range: string) => join(scratch, `msw-${mswRanges.indexOf(range)}`);
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  return execFileSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 180_000,
+  });
+}
+
+beforeAll(() => {
+  expect(existsSync(join(root, "dist", "msw", "index.js")), "dist/ is missing: run npm run build first").toBe(true);
+  run("npm", ["pack", "--ignore-scripts", "--pack-destination", scratch], root);
+  const tarball = join(scratch, `${manifest.name}-${manifest.version}.tgz`);
+  for (const range of mswRanges) {
+    const consumer = consumerOf(range);
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+    const packages = [tarball, `msw@${range}`, `twilio@${manifest.devDependencies.twilio}`];
+    run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...packages], consumer);
+    copyFileSync(probe, join(consumer, "msw-probe.mjs"));
+  }
+}, 360_000);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.each(mswRanges)(`${manifest.name}/msw from the tarball with msw %s, on Node ${process.version}`, (range) => {
+  it.each(["import", "require"])("serves the client, fetch and Twilio's SDK through MSW (%s)", (load) => {
+    const input = JSON.stringify({ ...CREDENTIALS, ...SEEDS });
+    const output = JSON.parse(run(process.execPath, ["msw-probe.mjs"], consumerOf(range), { PROBE: input, LOAD: load }));
+    const major = /^\^(\d+)\./.exec(range)?.[1];
+    expect(output).toEqual({
+      msw: expect.stringMatching(new RegExp(`^${major}\\.`)),
+      client: [true, true, true],
+      fetch: { status: 422, message: expect.stringContaining("CallSidToCoach: is required when Coaching is true") },
+      sdk: { muted: true, alone: expect.objectContaining({ status: 422, code: 20422 }) },
+      fault: 503,
+      journal: [
+        ["signalwire", 200],
+        ["telnyx", 200],
+        ["twilio", 200],
+        ["signalwire", 422],
+        ["twilio", 200],
+        ["twilio", 422],
+        ["signalwire", 503],
+      ],
+      portsOpened: 0,
+    });
+  });
+});
