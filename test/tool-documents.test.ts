@@ -50,7 +50,7 @@ const IDS = [
   "b3877c40-da60-4998-90ad-b792e98472cb",
   "B3877C40-DA60-4998-90AD-B792E98472CB",
   "v3:mock-participant-2",
-  "CA" + "b".repeat(32),
+  `CA${"b".repeat(32)}`,
 ];
 const values = fc.oneof(
   { arbitrary: fc.boolean(), weight: 4 },

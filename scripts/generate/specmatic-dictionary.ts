@@ -44,12 +44,16 @@ function coachedCall(document: OpenApiDocument, operation: ExampledOperation): s
   throw new Error("no request example meets the coaching rule's condition: the dictionary has no call to coach");
 }
 
-/** Each date schema's value from the examples: a named one by its name, a field's by `{Schema: {field}}`. */
+/**
+ * The answers' dates from the first 200 example, by `{Schema: {field: date}}`: Specmatic takes a made-up
+ * answer's field from there (a named date schema's own key was not used for answers).
+ */
 function dates(document: OpenApiDocument, answer: Record<string, unknown>): Record<string, unknown> {
+  const schemas = document.components.schemas;
   const found: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(document.components.schemas)) {
-    if (isDate(schema)) found[name] = (schema.examples as unknown[] | undefined)?.[0];
-    const fields = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>).filter(([, field]) => isDate(field));
+  for (const [name, schema] of Object.entries(schemas)) {
+    const properties = Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>);
+    const fields = properties.filter(([, field]) => isDate(field) || isDate(schemas[refName(field) ?? ""]));
     if (fields.length > 0) found[name] = Object.fromEntries(fields.map(([field]) => [field, answer[field]]));
   }
   return found;
