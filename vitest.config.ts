@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Tests that need the build (dist/), a browser, a packed tarball, or run other tools (the SDK generators,
- * Prism): `npm test` runs them, `npm run test:unit` does not.
+ * Prism, Specmatic, Portman, the Node validators): `npm test` runs them, `npm run test:unit` does not.
  */
 const whole = [
   "test/docs.test.ts",
@@ -12,6 +12,7 @@ const whole = [
   "test/runtimes.test.ts",
   "test/generators/**/*.test.ts",
   "test/prism.test.ts",
+  "test/tools/**/*.test.ts",
 ];
 
 export default defineConfig({
