@@ -5,10 +5,10 @@
  * coaches, and the answers' dates, so that `specmatic test` names participants that exist and
  * `specmatic stub` makes up answers whose dates are real ones (the document's date pattern cannot check a
  * weekday). Specmatic looks a value up by the parameter's name, by the name of the schema a field refers
- * to, by `Schema.field`, and last by type (`(string)`, `(uuid)`), which is all a form field gets.
+ * to, by `Schema.field`, and last by type (`(string)`), which is all a form field gets.
  */
 import { conditionalRule, type JsonSchema, listOperations, type OpenApiDocument } from "./document.js";
-import { RFC2822_DATE_BUT_WEEKDAY, UUID, whole } from "./tool-patterns.js";
+import { RFC2822_DATE_BUT_WEEKDAY, whole } from "./tool-patterns.js";
 
 type Examples = Record<string, { value?: unknown }>;
 interface ExampledParameter {
@@ -70,6 +70,6 @@ export function specmaticDictionary(document: OpenApiDocument): Record<string, u
   );
   const coached = coachedCall(document, operation);
   const answer = (firstValue(operation.responses["200"]?.content?.["application/json"]?.examples) ?? {}) as Record<string, unknown>;
-  const byType = { "(string)": coached, ...(new RegExp(whole(UUID)).test(coached) ? { "(uuid)": coached } : {}) };
+  const byType = { "(string)": coached };
   return { PARAMETERS: { PATH: byName }, ...bySchema, ...dates(document, answer), ...byType };
 }

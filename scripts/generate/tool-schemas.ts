@@ -49,7 +49,7 @@ function patternForFormat(schema: JsonSchema): void {
 }
 
 /** What a date schema's description adds once its format is a pattern. */
-const DATE_NOTE = "\nHere a `pattern`, which leaves the weekday to this package's validators.\n";
+const DATE_NOTE = "\nHere a pattern, which cannot check the weekday.\n";
 
 /** `{type: string, if: {minLength: 1}, then: S}` (empty, or S) as `anyOf: [S, empty]`, in place. */
 function emptyOrAsAnyOf(schema: JsonSchema): void {
