@@ -1,7 +1,7 @@
 /**
  * `npm run generate`: openapi/ → generated/. Bundles the spec, writes one document per provider for SDK
- * generators, the TypeScript types, the facts the runtime needs about each operation, the precompiled
- * validators, and the package's name and version. Deterministic: the same spec gives the same bytes, and
+ * generators and contract-testing tools (with Specmatic's dictionary beside each), the TypeScript types, the
+ * facts the runtime needs about each operation, the precompiled validators, and the package's name and version. Deterministic: the same spec gives the same bytes, and
  * test/generated-fresh.test.ts proves the committed files are what this writes.
  */
 import { execFileSync } from "node:child_process";
@@ -12,6 +12,7 @@ import { buildOperations } from "./generate/operations.js";
 import { buildAdminRoutes } from "./generate/admin-routes.js";
 import { buildPackage } from "./generate/package.js";
 import { buildProviderDocuments } from "./generate/provider-documents.js";
+import { specmaticDictionaries } from "./generate/specmatic-dictionary.js";
 import { buildTypes, generatedHeader } from "./generate/types.js";
 import { documentText } from "./generate/document.js";
 import { buildValidators } from "./generate/validators.js";
@@ -42,7 +43,10 @@ function bundle(source: string, output: string) {
 
 const document = bundle("openapi.yaml", "openapi.json");
 
-for (const [file, text] of Object.entries(buildProviderDocuments(document))) writeFileSync(join(outDir, file), text);
+const providerDocuments = buildProviderDocuments(document);
+for (const [file, text] of Object.entries({ ...providerDocuments, ...specmaticDictionaries(providerDocuments) })) {
+  writeFileSync(join(outDir, file), text);
+}
 writeFileSync(join(outDir, "types.ts"), await buildTypes(document));
 writeFileSync(join(outDir, "operations.ts"), buildOperations(document));
 writeFileSync(join(outDir, "validators.ts"), buildValidators(document));

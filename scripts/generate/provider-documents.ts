@@ -1,5 +1,4 @@
 import { documentText, type JsonSchema, listOperations, type OpenApiDocument, schemaName } from "./document.js";
-import { specmaticDictionary } from "./specmatic-dictionary.js";
 import { shapeSchemas } from "./tool-schemas.js";
 
 interface Tag {
@@ -67,8 +66,7 @@ function forTools(providerDocument: OpenApiDocument): OpenApiDocument {
  * One self-contained document per provider (per tag), for SDK generators: only that provider's operation,
  * the schemas and security scheme it uses, and the operation's server as the root `servers`, so that a
  * generated client's base URL is right for every path in it, its schemas in the forms contract-testing tools
- * read (tool-schemas.ts). File name: the tag in lower case (`signalwire.openapi.json`); beside each, the
- * dictionary Specmatic reads (`signalwire.openapi_dictionary.json`, specmatic-dictionary.ts).
+ * read (tool-schemas.ts). File name: the tag in lower case (`signalwire.openapi.json`).
  */
 export function buildProviderDocuments(document: BundledDocument): Record<string, string> {
   const files: Record<string, string> = {};
@@ -97,9 +95,7 @@ export function buildProviderDocuments(document: BundledDocument): Record<string
         schemas: Object.fromEntries(schemas.map((name) => [name, document.components.schemas[name] as JsonSchema])),
       },
     };
-    const shaped = forTools(providerDocument);
-    files[file] = documentText(shaped);
-    files[file.replace(/\.json$/, "_dictionary.json")] = documentText(specmaticDictionary(shaped));
+    files[file] = documentText(forTools(providerDocument));
   }
   return files;
 }

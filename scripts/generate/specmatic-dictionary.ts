@@ -7,7 +7,7 @@
  * weekday). Specmatic looks a value up by the parameter's name, by the name of the schema a field refers
  * to, by `Schema.field`, and last by type (`(string)`), which is all a form field gets.
  */
-import { conditionalRule, type JsonSchema, listOperations, type OpenApiDocument } from "./document.js";
+import { conditionalRule, documentText, type JsonSchema, listOperations, type OpenApiDocument } from "./document.js";
 import { RFC2822_DATE_BUT_WEEKDAY, whole } from "./tool-patterns.js";
 
 type Examples = Record<string, { value?: unknown }>;
@@ -59,7 +59,7 @@ function dates(document: OpenApiDocument, answer: Record<string, unknown>): Reco
   return found;
 }
 
-export function specmaticDictionary(document: OpenApiDocument): Record<string, unknown> {
+function specmaticDictionary(document: OpenApiDocument): Record<string, unknown> {
   const [located, ...more] = listOperations(document);
   if (located === undefined || more.length > 0) throw new Error("a per-provider document has one operation");
   const operation = located.operation as ExampledOperation;
@@ -72,4 +72,14 @@ export function specmaticDictionary(document: OpenApiDocument): Record<string, u
   const answer = (firstValue(operation.responses["200"]?.content?.["application/json"]?.examples) ?? {}) as Record<string, unknown>;
   const byType = { "(string)": coached };
   return { PARAMETERS: { PATH: byName }, ...bySchema, ...dates(document, answer), ...byType };
+}
+
+/** The dictionary beside each per-provider document: `telnyx.openapi.json` → `telnyx.openapi_dictionary.json`. */
+export function specmaticDictionaries(documents: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(documents).map(([file, text]) => [
+      file.replace(/\.json$/, "_dictionary.json"),
+      documentText(specmaticDictionary(JSON.parse(text))),
+    ]),
+  );
 }
