@@ -1,8 +1,9 @@
 /**
  * `npm run generate`: openapi/ → generated/. Bundles the spec, writes one document per provider for SDK
  * generators and contract-testing tools (with Specmatic's dictionary beside each), the TypeScript types, the
- * facts the runtime needs about each operation, the precompiled validators, and the package's name and version. Deterministic: the same spec gives the same bytes, and
- * test/generated-fresh.test.ts proves the committed files are what this writes.
+ * facts the runtime needs about each operation, the precompiled validators, and the package's name and version.
+ * Deterministic: the same spec gives the same bytes, and test/generated-fresh.test.ts proves the committed files
+ * are what this writes.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
