@@ -2,8 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Tests that need the build (dist/), a browser, a packed tarball, run other tools (the SDK generators, Prism,
- * the linters, the generator, tsc), start Node processes or send heavy traffic (2,400 generated requests, a
- * 50 MB body): `npm test` runs them, `npm run test:unit` does not.
+ * Specmatic, Portman, the Node validators, the linters, the generator, tsc), start Node processes or send heavy
+ * traffic (2,400 generated requests, a 50 MB body): `npm test` runs them, `npm run test:unit` does not.
  */
 const whole = [
   "test/docs.test.ts",
@@ -21,6 +21,7 @@ const whole = [
   "test/mock-reliability.test.ts",
   "test/mock-large-body.test.ts",
   "test/msw-peer.test.ts",
+  "test/tools/**/*.test.ts",
 ];
 
 export default defineConfig({

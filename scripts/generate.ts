@@ -1,9 +1,9 @@
 /**
  * `npm run generate`: openapi/ → generated/. Bundles the spec, writes one document per provider for SDK
- * generators, the TypeScript types, the facts the runtime needs about each operation, the precompiled
- * validators, and the package's name and version. Deterministic: the same spec gives the same bytes, and
- * test/generated-fresh.test.ts proves the committed files are what this writes. Prints each file it wrote and
- * whether its bytes changed.
+ * generators and contract-testing tools (with Specmatic's dictionary beside each), the TypeScript types, the
+ * facts the runtime needs about each operation, the precompiled validators, and the package's name and version.
+ * Deterministic: the same spec gives the same bytes, and test/generated-fresh.test.ts proves the committed files
+ * are what this writes. Prints each file it wrote and whether its bytes changed.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -13,6 +13,7 @@ import { buildOperations } from "./generate/operations.js";
 import { buildAdminRoutes } from "./generate/admin-routes.js";
 import { buildPackage } from "./generate/package.js";
 import { buildProviderDocuments } from "./generate/provider-documents.js";
+import { specmaticDictionaries } from "./generate/specmatic-dictionary.js";
 import { buildTypes, generatedHeader } from "./generate/types.js";
 import { documentText } from "./generate/document.js";
 import { buildValidators } from "./generate/validators.js";
@@ -46,7 +47,10 @@ function bundle(source: string, output: string) {
 
 const document = bundle("openapi.yaml", "openapi.json");
 
-for (const [file, text] of Object.entries(buildProviderDocuments(document))) files.write(file, text);
+const providerDocuments = buildProviderDocuments(document);
+for (const [file, text] of Object.entries({ ...providerDocuments, ...specmaticDictionaries(providerDocuments) })) {
+  files.write(file, text);
+}
 files.write("types.ts", await buildTypes(document));
 files.write("operations.ts", buildOperations(document));
 files.write("validators.ts", buildValidators(document));

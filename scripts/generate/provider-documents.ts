@@ -1,4 +1,5 @@
 import { documentText, type JsonSchema, listOperations, type OpenApiDocument, schemaName } from "./document.js";
+import { shapeSchemas } from "./tool-schemas.js";
 
 interface Tag {
   name: string;
@@ -52,10 +53,20 @@ function withoutDecisions(description: string): string {
 }
 
 /**
+ * A copy of a per-provider document in the forms contract-testing tools read (tool-schemas.ts), without the
+ * schemas that leaves unused; the bundle it came from stays as it is, for the types and validators.
+ */
+function forTools(providerDocument: OpenApiDocument): OpenApiDocument {
+  const shaped = structuredClone(providerDocument);
+  for (const unused of shapeSchemas(shaped)) delete shaped.components.schemas[unused];
+  return shaped;
+}
+
+/**
  * One self-contained document per provider (per tag), for SDK generators: only that provider's operation,
  * the schemas and security scheme it uses, and the operation's server as the root `servers`, so that a
- * generated client's base URL is right for every path in it. File name: the tag in lower case
- * (`signalwire.openapi.json`).
+ * generated client's base URL is right for every path in it, its schemas in the forms contract-testing tools
+ * read (tool-schemas.ts). File name: the tag in lower case (`signalwire.openapi.json`).
  */
 export function buildProviderDocuments(document: BundledDocument): Record<string, string> {
   const files: Record<string, string> = {};
@@ -80,11 +91,11 @@ export function buildProviderDocuments(document: BundledDocument): Record<string
       tags: [tag],
       paths: { [path]: { [method]: rest } },
       components: {
-        securitySchemes: Object.fromEntries(schemes.map((name) => [name, document.components.securitySchemes[name]])),
+        securitySchemes: Object.fromEntries(schemes.map((name) => [name, document.components.securitySchemes[name]!])),
         schemas: Object.fromEntries(schemas.map((name) => [name, document.components.schemas[name] as JsonSchema])),
       },
     };
-    files[file] = documentText(providerDocument);
+    files[file] = documentText(forTools(providerDocument));
   }
   return files;
 }

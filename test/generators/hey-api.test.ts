@@ -1,8 +1,10 @@
 /**
- * @hey-api/openapi-ts (fetch client) on each per-provider document, as a consumer runs it: generate, type-check
- * under strict, then point only the base URL at the mock and update a participant.
+ * @hey-api/openapi-ts (fetch client) on each per-provider document, as a consumer runs it: generate from a
+ * config file (the README's: `output.module.extension: ".js"`, without which its relative imports have no
+ * extension and fail a `nodenext` project), type-check under strict for bundlers and for `nodenext`, then point
+ * only the base URL at the mock and update a participant.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -20,12 +22,16 @@ let run: GeneratorRun;
 
 beforeAll(async () => {
   run = await startRun("hey-api");
-  for (const provider of PROVIDERS) {
-    runTool("openapi-ts", ["-i", provider.document, "-o", join(run.dir, provider.name), "-c", "@hey-api/client-fetch"]);
-  }
+  const configs = PROVIDERS.map((provider) => ({
+    input: provider.document,
+    output: { path: provider.name, module: { extension: ".js" } },
+    plugins: ["@hey-api/client-fetch"],
+  }));
+  writeFileSync(join(run.dir, "openapi-ts.config.mjs"), `export default ${JSON.stringify(configs, null, 2)};\n`);
+  runTool("openapi-ts", ["-f", "openapi-ts.config.mjs"], run.dir);
   writeTypeChecks(
     run.dir,
-    namedTypes((provider) => `./${provider}/types.gen`),
+    namedTypes((provider) => `./${provider}/types.gen.js`),
   );
 }, 120_000);
 
@@ -43,6 +49,10 @@ type GeneratedOperation = (options: {
 describe("@hey-api/openapi-ts", () => {
   it("generates clients that type-check under strict, keep the coaching rule and type the providers' errors", () => {
     typeCheck(run.dir);
+  });
+
+  it("generates clients that type-check in a nodenext project", () => {
+    typeCheck(run.dir, { module: "NodeNext", moduleResolution: "NodeNext" });
   });
 
   it.each(PROVIDERS)("$name: names the document's server as its base URL", (provider) => {

@@ -170,33 +170,48 @@ import type { TwilioError, TwilioUpdateParticipantRequest as TwilioRequest } fro
  * `TwilioError`. An unused `@ts-expect-error` fails the type check, so a type that lost the coaching rule,
  * or an error type widened to `unknown`, fails it.
  */
-export function writeTypeChecks(dir: string, header: string): void {
-  writeFileSync(join(dir, "checks.ts"), typeChecksSource(header));
+export function writeTypeChecks(dir: string, header: string, gaps: TypeGaps = {}): void {
+  writeFileSync(join(dir, "checks.ts"), typeChecksSource(header, gaps));
 }
 
-function typeChecksSource(header: string): string {
+/** What a generator's types are known not to say, each left out of the checks with the reason in its test. */
+export interface TypeGaps {
+  /** Telnyx's error (`anyOf` of two `allOf`s) typed `any`: a number where a string belongs compiles. */
+  telnyxErrorIsAny?: true;
+  /** The coaching rule's branches typed with `Coaching: boolean`: `{ Coaching: true }` alone compiles. */
+  coachingRuleLost?: true;
+}
+
+/**
+ * `line` under its `@ts-expect-error` (the reason); under a known gap, as code that must compile, so the
+ * check fails the day the generator closes the gap.
+ */
+const refused = (gap: true | undefined, reason: string, line: string) =>
+  gap ? `// A known gap of this generator's types (its test says why): this compiles.\n${line}` : `// @ts-expect-error ${reason}\n${line}`;
+
+function typeChecksSource(header: string, { telnyxErrorIsAny, coachingRuleLost }: TypeGaps): string {
+  const coachingRule = "Coaching=true needs CallSidToCoach";
   return `${header}
 
 export const coaching: SignalWireRequest = { Coaching: true, CallSidToCoach: "${SW_CALLS[1]}" };
 export const muted: TelnyxRequest = { Muted: true };
-// @ts-expect-error Coaching=true needs CallSidToCoach
-export const coachingNobody: SignalWireRequest = { Coaching: true };
-// @ts-expect-error Coaching=true needs CallSidToCoach
-export const telnyxCoachingNobody: TelnyxRequest = { Coaching: true };
+${refused(coachingRuleLost, coachingRule, "export const coachingNobody: SignalWireRequest = { Coaching: true };")}
+${refused(coachingRuleLost, coachingRule, "export const telnyxCoachingNobody: TelnyxRequest = { Coaching: true };")}
 export const detail: string | undefined = ({ detail: "Resource not found" } as TelnyxError).detail;
-// @ts-expect-error an error's detail is a string: the type is an object, not unknown
-export const numericDetail: TelnyxError = { detail: 404 };
+${refused(telnyxErrorIsAny, "an error's detail is a string: the type is an object, not unknown", "export const numericDetail: TelnyxError = { detail: 404 };")}
 export const twilioCoaching: TwilioRequest = { Coaching: true, CallSidToCoach: "${TWILIO.coached}" };
-// @ts-expect-error Coaching=true needs CallSidToCoach
-export const twilioCoachingNobody: TwilioRequest = { Coaching: true };
+${refused(coachingRuleLost, coachingRule, "export const twilioCoachingNobody: TwilioRequest = { Coaching: true };")}
 export const twilioCode: number = ({ code: 20404, message: "Not Found", more_info: "", status: 404 } as TwilioError).code;
 // @ts-expect-error a Twilio error's code is a number: the type is an object, not unknown
 export const twilioTextCode: TwilioError = { code: "20404", message: "Not Found", more_info: "", status: 404 };
 `;
 }
 
-/** Writes a strict tsconfig over `dir` and type-checks everything in it with this repo's TypeScript. */
-export function typeCheck(dir: string): void {
+/**
+ * Writes a strict tsconfig over `dir` and type-checks everything in it with this repo's TypeScript;
+ * `compilerOptions` adds what a generator's output needs (`allowImportingTsExtensions` for `.ts` imports).
+ */
+export function typeCheck(dir: string, compilerOptions: Record<string, unknown> = {}): void {
   writeFileSync(
     join(dir, "tsconfig.json"),
     JSON.stringify({
@@ -209,6 +224,7 @@ export function typeCheck(dir: string): void {
         noEmit: true,
         skipLibCheck: true,
         types: [],
+        ...compilerOptions,
       },
       include: ["**/*.ts"],
     }),
