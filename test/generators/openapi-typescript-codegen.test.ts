@@ -15,7 +15,7 @@ import {
   namedTypes,
   PROVIDERS,
   type ProviderCase,
-  runTool,
+  runPackageBin,
   startRun,
   typeCheck,
   writeTypeChecks,
@@ -41,9 +41,9 @@ function jsonFirst(provider: ProviderCase): string {
 beforeAll(async () => {
   run = await startRun("openapi-typescript-codegen");
   for (const provider of PROVIDERS) {
-    runTool("openapi", ["--input", provider.document, "--output", join(run.dir, provider.name), "--client", "fetch"]);
+    runPackageBin("openapi-typescript-codegen", "openapi", ["--input", provider.document, "--output", join(run.dir, provider.name), "--client", "fetch"]);
     if (takesJson(provider))
-      runTool("openapi", ["--input", jsonFirst(provider), "--output", join(run.dir, `${provider.name}-json`), "--client", "fetch"]);
+      runPackageBin("openapi-typescript-codegen", "openapi", ["--input", jsonFirst(provider), "--output", join(run.dir, `${provider.name}-json`), "--client", "fetch"]);
   }
   writeTypeChecks(
     run.dir,

@@ -149,7 +149,22 @@ export async function startRun(generator: string): Promise<GeneratorRun> {
 
 /** Runs a command-line tool of this repo's node_modules; its output is in the error when it fails. */
 export function runTool(tool: string, args: string[], cwd = root): string {
-  return execFileSync(join(root, "node_modules", ".bin", tool), args, {
+  return runFile(join(root, "node_modules", ".bin", tool), args, cwd);
+}
+
+/**
+ * Runs the `bin` a package names, by its package: two devDependencies claim the same `.bin/` name
+ * (`openapi`: openapi-typescript-codegen's and @redocly/cli's), and which link wins depends on install order.
+ */
+export function runPackageBin(pkg: string, bin: string, args: string[], cwd = root): string {
+  const manifest = JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")) as {
+    bin: Record<string, string>;
+  };
+  return runFile(process.execPath, [join(root, "node_modules", pkg, manifest.bin[bin]!), ...args], cwd);
+}
+
+function runFile(file: string, args: string[], cwd: string): string {
+  return execFileSync(file, args, {
     cwd,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
