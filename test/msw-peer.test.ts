@@ -1,8 +1,9 @@
 /**
  * conference-participants/msw as a consumer installs it: the packed tarball in a scratch project beside each
  * msw the peer range names (package.json's peerDependencies, one install per `||` part) and Twilio's official
- * Node SDK, then test/fixtures/package/msw-probe.mjs run there by the Node running this test, through the ES
- * module builds and through the CommonJS ones. MSW's setupServer with the package's handlers serves this
+ * Node SDK, then test/fixtures/package/msw-probe.mjs run there, through the ES
+ * module builds and through the CommonJS ones: by the Node running this test where that msw's engines admit it,
+ * else by the oldest maintained line that does (msw 3 needs Node 22.12; scripts/node-lines/binaries.ts). MSW's setupServer with the package's handlers serves this
  * package's client on the providers' real hosts (no baseUrl), plain fetch with the contract's 422, Twilio's
  * SDK, a fault and the journal, and opens no port. test/msw.test.ts proves the same from the sources with the
  * msw of devDependencies; `scripts/node-lines.ts` runs this file on each Node line as well.
@@ -11,7 +12,9 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { satisfies } from "semver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NODE_LINES, nodeLineBin } from "../scripts/node-lines/binaries.js";
 import { CREDENTIALS, SEEDS } from "./fixtures/ids.js";
 
 const root = join(import.meta.dirname, "..");
@@ -52,13 +55,27 @@ beforeAll(() => {
 }, 360_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe.each(mswRanges)(`${manifest.name}/msw from the tarball with msw %s, on Node ${process.version}`, (range) => {
+/** The Node to run the probe beside one msw: this test's, or the oldest maintained line its engines admit. */
+function nodeFor(range: string): { node: string; version: string } {
+  const msw = JSON.parse(readFileSync(join(consumerOf(range), "node_modules", "msw", "package.json"), "utf8")) as {
+    engines?: { node?: string };
+  };
+  const engines = msw.engines?.node ?? "*";
+  if (satisfies(process.version, engines)) return { node: process.execPath, version: process.version };
+  const line = Object.keys(NODE_LINES).find((major) => satisfies(NODE_LINES[major]!, engines));
+  if (line === undefined) throw new Error(`no tested Node line runs msw ${range} (engines ${engines})`);
+  return { node: join(nodeLineBin(line), "node"), version: `v${NODE_LINES[line]}` };
+}
+
+describe.each(mswRanges)(`${manifest.name}/msw from the tarball with msw %s`, (range) => {
   it.each(["import", "require"])("serves the client, fetch and Twilio's SDK through MSW (%s)", (load) => {
     const input = JSON.stringify({ ...CREDENTIALS, ...SEEDS });
-    const output = JSON.parse(run(process.execPath, ["msw-probe.mjs"], consumerOf(range), { PROBE: input, LOAD: load }));
+    const { node, version } = nodeFor(range);
+    const output = JSON.parse(run(node, ["msw-probe.mjs"], consumerOf(range), { PROBE: input, LOAD: load }));
     const major = /^\^(\d+)\./.exec(range)?.[1];
     expect(output).toEqual({
       msw: expect.stringMatching(new RegExp(`^${major}\\.`)),
+      node: version,
       client: [true, true, true],
       fetch: { status: 422, message: expect.stringContaining("CallSidToCoach: is required when Coaching is true") },
       sdk: { muted: true, alone: expect.objectContaining({ status: 422, code: 20422 }) },

@@ -21,14 +21,20 @@ export function isMockCredentials({ secret }: Credentials): boolean {
 }
 
 /**
- * Whether the global fetch is intercepted in this process right now: @mswjs/interceptors (what MSW's
- * `setupServer` runs on; 0.41 with msw 2.13) keeps its applied fetch interceptor on `globalThis` under this
- * registered symbol, and deletes it when disposed. MSW's browser build leaves no such mark (a service worker,
- * or a fallback interceptor under a symbol of its own): there the caller sets `baseUrl` to the provider's
- * origin to say the provider's own host is meant.
+ * Whether MSW intercepts this process's requests right now. msw 2 (@mswjs/interceptors 0.41) keeps its applied
+ * fetch interceptor on `globalThis` under a registered symbol, and deletes it when disposed; msw 3
+ * (@mswjs/interceptors 0.45) keeps its interceptors in a registry on `globalThis`, where Node's HTTP source,
+ * which its fetch interceptor applies, reads "ACTIVE" while `setupServer` listens. MSW's browser build leaves
+ * no such mark (a service worker): there the caller sets `baseUrl` to the provider's origin to say the
+ * provider's own host is meant.
  */
 function fetchIntercepted(): boolean {
-  return (globalThis as Record<symbol, unknown>)[Symbol.for("fetch-interceptor")] !== undefined;
+  const global = globalThis as Record<PropertyKey, unknown>;
+  if (global[Symbol.for("fetch-interceptor")] !== undefined) return true;
+  const registry = global.__MSW_INTERCEPTORS_REGISTRY;
+  if (!(registry instanceof Map)) return false;
+  const source = registry.get(Symbol.for("node-http-request-source")) as { readyState?: unknown } | undefined;
+  return source?.readyState === "ACTIVE";
 }
 
 /** A send that refuses, before anything is sent, unless the global fetch is intercepted in-process. */
