@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { MockFailure } from "../core/failures.js";
+import { rememberedTest } from "../core/fast-paths.js";
 
 /** Whether a host name (no port) is a loopback name or address: `localhost` (and `*.localhost`), 127.0.0.0/8, `::1`. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -29,8 +30,16 @@ function hostCount(req: IncomingMessage): number {
   return count;
 }
 
-/** Why the transport refuses a request outright, or undefined. `allowed` holds the host names allowed beside loopback ones, in lower case. */
-export function requestRefusal(req: IncomingMessage, allowed: ReadonlySet<string>): MockFailure | undefined {
+/** Whether a `Host` header names a host the mock answers on: a loopback one, or one of `allowed` (host names in lower case). */
+export function hostTest(allowed: ReadonlySet<string>): (host: string) => boolean {
+  return rememberedTest((host) => {
+    const hostname = hostnameOf(host).toLowerCase();
+    return isLoopbackHost(hostname) || allowed.has(hostname);
+  });
+}
+
+/** Why the transport refuses a request outright, or undefined. `answersOn` is the server's `hostTest`. */
+export function requestRefusal(req: IncomingMessage, answersOn: (host: string) => boolean): MockFailure | undefined {
   if (req.httpVersionMajor !== 1) {
     return { reason: "httpVersion", detail: `HTTP/${req.httpVersion} is not supported; send HTTP/1.1.` };
   }
@@ -40,9 +49,8 @@ export function requestRefusal(req: IncomingMessage, allowed: ReadonlySet<string
     return req.httpVersionMinor === 1 ? { reason: "unreadable", detail: "The request has no Host header." } : undefined;
   }
   if (hostCount(req) > 1) return { reason: "unreadable", detail: "The request has more than one Host header." };
-  const hostname = hostnameOf(host).toLowerCase();
-  if (isLoopbackHost(hostname) || allowed.has(hostname)) return undefined;
-  const shown = JSON.stringify(hostname.slice(0, 100)).slice(1, -1);
+  if (answersOn(host)) return undefined;
+  const shown = JSON.stringify(hostnameOf(host).toLowerCase().slice(0, 100)).slice(1, -1);
   return {
     reason: "forbidden",
     detail: `The Host ${shown} is not one this mock answers on; start it with --allow-host ${shown} to allow it.`,

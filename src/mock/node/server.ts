@@ -16,7 +16,7 @@ import { onClientError, onConnect, unrouted } from "./client-errors.js";
 import { type Connection, Connections, type Owed } from "./connections.js";
 import { readFixtures } from "./fixtures-file.js";
 import { NodeExchange } from "./node-exchange.js";
-import { hostnameOf, isLoopbackHost, requestRefusal } from "./request-guards.js";
+import { hostnameOf, hostTest, isLoopbackHost, requestRefusal } from "./request-guards.js";
 import { StaticFiles } from "./static-files.js";
 
 export interface MockServerOptions extends Omit<MockStateOptions, "fixtures"> {
@@ -63,12 +63,12 @@ const REQUEST_TIMEOUT_MS = 10_000;
 export const SHUTDOWN_DEADLINE_MS = 5_000;
 
 /** Answers each request: the API through the core, or one of the static files for a GET that is one. */
-function requestHandler(api: MockApi, files: StaticFiles, allowedHosts: ReadonlySet<string>) {
+function requestHandler(api: MockApi, files: StaticFiles, answersOn: (host: string) => boolean) {
   const answer = (req: IncomingMessage, owed: Owed, connection: Connection, expectsContinue: boolean) =>
     api.handle(new NodeExchange(req, owed, connection, expectsContinue));
   return (req: IncomingMessage, owed: Owed, connection: Connection, expectsContinue: boolean): void => {
     const { res } = owed;
-    const refused = requestRefusal(req, allowedHosts);
+    const refused = requestRefusal(req, answersOn);
     if (refused !== undefined) {
       const { status, text } = unrouted(req.url ?? "/", refused);
       res.writeHead(status, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text), connection: "close" });
@@ -117,7 +117,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const host = options.host ?? "127.0.0.1";
   const allowedHosts = new Set((options.allowedHosts ?? []).map((name) => hostnameOf(name).toLowerCase()));
   if (!WILDCARDS.has(host)) allowedHosts.add(hostnameOf(host.includes(":") ? `[${host}]` : host).toLowerCase());
-  const handle = requestHandler(api, new StaticFiles(), allowedHosts);
+  const handle = requestHandler(api, new StaticFiles(), hostTest(allowedHosts));
   const connections = new Connections();
   let stopping = false;
 
