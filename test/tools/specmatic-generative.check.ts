@@ -14,12 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateUpdateRequest } from "../../src/index.js";
 import { useMockServer } from "../helpers/mock-server.js";
 import { PROVIDERS, root } from "../generators/workspace.js";
-import { runSpecmatic, type Scenario, scenarios, specmaticCredentials, totals } from "./specmatic.js";
+import { requireJava, runSpecmatic, type Scenario, scenarios, specmaticCredentials, totals } from "./specmatic.js";
 
 const mock = useMockServer();
 let dir: string;
 
 beforeAll(() => {
+  requireJava();
   dir = mkdtempSync(join(root, "artifacts", "specmatic-generative-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -28,7 +28,7 @@ import {
   TX_KEY,
 } from "../fixtures/ids.js";
 import { PROVIDERS, type ProviderCase, root } from "../generators/workspace.js";
-import { SPECMATIC_JAR } from "./specmatic.js";
+import { requireJava, SPECMATIC_JAR } from "./specmatic.js";
 
 const require = createRequire(import.meta.url);
 const { RestClient } = require("@signalwire/compatibility-api") as {
@@ -87,6 +87,7 @@ async function waitUntilServing(deadline: number): Promise<void> {
 }
 
 beforeAll(async () => {
+  requireJava();
   dir = mkdtempSync(join(root, "artifacts", "specmatic-stub-"));
   const specs: [string, string][] = [
     ...PROVIDERS.map((p): [string, string] => [p.name, p.document]),

@@ -10,12 +10,21 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useMockServer } from "../helpers/mock-server.js";
 import { PROVIDERS, root } from "../generators/workspace.js";
-import { ignoredRequestExamples, requestExamples, runSpecmatic, scenarios, specmaticCredentials, totals } from "./specmatic.js";
+import {
+  ignoredRequestExamples,
+  requestExamples,
+  requireJava,
+  runSpecmatic,
+  scenarios,
+  specmaticCredentials,
+  totals,
+} from "./specmatic.js";
 
 const mock = useMockServer();
 let dir: string;
 
 beforeAll(() => {
+  requireJava();
   dir = mkdtempSync(join(root, "artifacts", "specmatic-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

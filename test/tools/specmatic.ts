@@ -3,6 +3,7 @@
  * credentials in environment variables named after the document's security schemes, its output read back
  * into one row per scenario.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ProviderCase, root } from "../generators/workspace.js";
@@ -37,6 +38,13 @@ export function requestExamples(provider: ProviderCase): { paired: string[]; unp
   const requests = new Set(Object.values(operation.requestBody.content).flatMap((media) => Object.keys(media.examples ?? {})));
   const answers = new Set(Object.keys(operation.responses["200"]?.content?.["application/json"]?.examples ?? {}));
   return { paired: [...requests].filter((name) => answers.has(name)), unpaired: [...requests].filter((name) => !answers.has(name)) };
+}
+
+/** Fails with what to do when the machine has no Java to run Specmatic's jar on. */
+export function requireJava(): void {
+  if (spawnSync("java", ["-version"], { stdio: "ignore" }).error !== undefined) {
+    throw new Error("java is missing: Specmatic runs on Java 17 (apt-get install -y openjdk-17-jre-headless; .ci/run does)");
+  }
 }
 
 /** Runs `java -jar specmatic.jar ARGS` (the machine's Java) without blocking this process. */
