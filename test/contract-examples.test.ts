@@ -147,4 +147,14 @@ describe("examples in the bundled spec", () => {
     expect(requests).toEqual(["coaching", "monitoring", "barge", "mute", "holdWithMusic", "waitInSilence", "update"]);
     expect(names("signalwire 200")).toEqual(requests);
   });
+
+  it.each(["signalwire", "telnyx", "twilio"])(
+    "gives each %s request example a 200 answer of the same name (contract-testing tools pair them by name)",
+    (provider) => {
+      const names = (part: string) => examples.filter((e) => e.where.startsWith(part)).map((e) => e.where.split(" ").at(-1));
+      const answers = names(`${provider} 200`);
+      const unanswered = names(`${provider} request `).filter((name) => !answers.includes(name));
+      expect(unanswered).toEqual([]);
+    },
+  );
 });
