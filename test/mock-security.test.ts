@@ -181,8 +181,11 @@ describe("the journal carries each answer and is read in bounded pages", () => {
     const rest = (await send(mock.url, { method: "GET", path: `/__admin/requests?limit=500&since=${page.next}` })).json as typeof page;
     expect(rest.requests.map((entry) => entry.id)).toEqual([page.requests[1]!.id + 1, page.requests[1]!.id + 2, page.requests[1]!.id + 3]);
     expect(rest.next).toBeNull();
-    for (const query of ["limit=0", "limit=501", "limit=x", "since=-1"]) {
+    for (const query of ["limit=0", "limit=501", "limit=x", "since=-1", "since=99999999999999999"]) {
       expect((await send(mock.url, { method: "GET", path: `/__admin/requests?${query}` })).status, query).toBe(400);
     }
+    // `since` is any id the document's integer admits, past nine digits too: nothing comes after it yet.
+    const far = await send(mock.url, { method: "GET", path: "/__admin/requests?since=1000000000" });
+    expect([far.status, (far.json as typeof page).requests]).toEqual([200, []]);
   });
 });

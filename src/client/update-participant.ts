@@ -52,8 +52,8 @@ function checkedCall<P extends Provider>(config: ClientConfiguration<P>, params:
   };
   add(checkKnownKeys(params, PARAM_NAMES, "updateParticipant"));
   for (const name of ID_NAMES) {
-    const problems = checkPathId(name, ids[name]);
-    add(problems.length > 0 ? problems : checkSpecId(config.provider, config.parameterOf[name], name, ids[name]));
+    const asSegment = checkPathId(name, ids[name]);
+    add(asSegment.length > 0 ? asSegment : checkSpecId(config.provider, config.parameterOf[name], name, ids[name]));
   }
   add(checkSignal("signal", params.signal));
   add(body.violations);

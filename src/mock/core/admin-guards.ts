@@ -5,7 +5,7 @@
  * preflight the mock never grants).
  */
 import type { Violation } from "../../contract/violations.js";
-import { lowerCaseMediaType } from "./fast-paths.js";
+import { mediaTypeOf } from "./update-body.js";
 
 type Headers = Readonly<Record<string, string | undefined>>;
 
@@ -26,8 +26,7 @@ const hasBody = (headers: Headers) => headers["transfer-encoding"] !== undefined
 /** Why a request's body is not one the admin API reads (it must be `application/json`), or undefined. */
 export function bodyNotJson(headers: Headers): Violation | undefined {
   if (!hasBody(headers)) return undefined;
-  const header = headers["content-type"];
-  const type = header === undefined ? undefined : lowerCaseMediaType(header.split(";", 1)[0]!.trim());
+  const type = mediaTypeOf(headers["content-type"]);
   if (type === "application/json") return undefined;
   return {
     code: "invalid_value",
@@ -46,7 +45,8 @@ export function integerParam(
 ): number | Violation {
   const value = query.get(name);
   if (value === null) return bounds.fallback;
-  const number = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  // At most 16 digits, as many as Number.MAX_SAFE_INTEGER has: a longer text is out of any bound, and never parsed.
+  const number = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
   if (number >= bounds.min && number <= bounds.max) return number;
   const expected = `a whole number from ${bounds.min} to ${bounds.max}`;
   return { code: "invalid_value", path: name, message: `must be ${expected}`, expected, received: JSON.stringify(value.slice(0, 40)) };

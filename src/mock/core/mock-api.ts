@@ -113,20 +113,27 @@ export class MockApi {
     const fault = faults.take(seat?.ref ?? route, route.call, authenticated && seat !== undefined);
     entry.fault = fault?.id ?? null;
     if (fault?.status !== undefined || fault?.drop !== undefined) return { answer: faultAnswer(provider, fault) };
-    const refused = this.#refusal(exchange, provider, authenticated, seat);
+    const mediaType = mediaTypeOf(exchange.headers["content-type"]);
+    const refused = this.#refusal(exchange, provider, mediaType, authenticated, seat);
     if (refused !== undefined) return { answer: failureAnswer(provider, refused, fault) };
-    return { seat: seat!, mediaType: mediaTypeOf(exchange.headers["content-type"]), fault };
+    return { seat: seat!, mediaType, fault };
   }
 
   /** Why the head refuses the update: credentials, participant, conference, content coding, type, size. */
-  #refusal(exchange: Exchange, provider: Route["provider"], authenticated: boolean, seat: Seat | undefined): MockFailure | undefined {
+  #refusal(
+    exchange: Exchange,
+    provider: Route["provider"],
+    mediaType: string | undefined,
+    authenticated: boolean,
+    seat: Seat | undefined,
+  ): MockFailure | undefined {
     if (!authenticated) return fail("authentication", "Authentication failed: the credentials are missing or not valid.").failure;
     if (seat === undefined) return fail("notFound", "The requested resource was not found.").failure;
     const { headers } = exchange;
     return (
       refusalOf(seat) ??
       refusedContentCoding(headers["content-encoding"]) ??
-      refusedMediaType(provider, mediaTypeOf(headers["content-type"])) ??
+      refusedMediaType(provider, mediaType) ??
       (Number(headers["content-length"]) > MAX_BODY_BYTES ? tooLarge().failure : undefined)
     );
   }

@@ -32,6 +32,12 @@ export function serverPathOf(provider: Provider, path: string): string {
   return base !== "" && path.startsWith(`${base}/`) ? path.slice(base.length) : path;
 }
 
+/** The forms of a provider's documented path the mock serves, the documented one first. */
+function servedPaths(provider: Provider): string[] {
+  const documented = documentedPath(provider);
+  return [...new Set([documented, ...mockProviders[provider].pathForms.map((form) => form(documented))])];
+}
+
 interface Template {
   readonly provider: Provider;
   readonly match: PathMatcher;
@@ -44,10 +50,8 @@ interface Template {
  * `.json` (a Telnyx label) is matched as it is before the suffix is read off it.
  */
 const templates: readonly Template[] = providerNames.flatMap((provider) => {
-  const documented = documentedPath(provider);
-  const forms = [documented, ...mockProviders[provider].pathForms.map((form) => form(documented))];
   const names = providers[provider].pathParameters as readonly string[];
-  return [...new Set(forms)].map((form) => ({ provider, match: pathMatcher(form), names }));
+  return servedPaths(provider).map((form) => ({ provider, match: pathMatcher(form), names }));
 });
 
 function routesOf(pathname: string): readonly Route[] {
@@ -69,13 +73,9 @@ function routesOf(pathname: string): readonly Route[] {
 export const matchRoutes = rememberRoutes(routesOf);
 
 /** Each provider's leading path segments (`/api`, `/2010-04-01`, `/v2`), for paths that match no route. */
-const prefixes = providerNames.flatMap((provider) => {
-  const documented = documentedPath(provider);
-  return [documented, ...mockProviders[provider].pathForms.map((form) => form(documented))].map((path) => ({
-    provider,
-    prefix: `${path.split("/").slice(0, 2).join("/")}/`,
-  }));
-});
+const prefixes = providerNames.flatMap((provider) =>
+  servedPaths(provider).map((path) => ({ provider, prefix: `${path.split("/").slice(0, 2).join("/")}/` })),
+);
 
 /** The provider whose paths `pathname` looks like, though it matches no route; undefined when it looks like none. */
 export function resembledProvider(pathname: string): Provider | undefined {

@@ -103,6 +103,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port: _port,
     host: _host,
     log: _log,
+    logRequests: _logRequests,
     requestTimeoutMs: _timeout,
     fixtures: _file,
     allowedHosts: _allowed,

@@ -1,8 +1,8 @@
 /**
  * The files the mock serves beside the API: the HTML docs (`dist/docs/`, built by `npm run docs`) at
- * `/docs`, the bundled spec (`generated/openapi.json`) at `/openapi.json`, and the per-provider documents for
- * SDK generators at `/signalwire.openapi.json` and `/telnyx.openapi.json`, and the mock's admin API's at `/mock-admin.json`. Found from the package root,
- * so this works from `src/` (tests), from `dist/` (built) and from an installed package alike. A file kept
+ * `/docs`, the bundled spec (`generated/openapi.json`) at `/openapi.json`, each per-provider document at
+ * `/<provider>.openapi.json` and the mock's admin API's at `/mock-admin.json`. Found from the package root, so
+ * this works from `src/` (tests), from `dist/` (built) and from an installed package alike. A file kept
  * only as gzip (`name.gz`, as the package ships the docs' pages) is sent as it is with `Content-Encoding:
  * gzip` to a client that accepts gzip, and unpacked for one that does not.
  */
