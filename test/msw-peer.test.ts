@@ -90,6 +90,7 @@ describe.each(mswRanges)(`${manifest.name}/msw from the tarball with msw %s`, (r
         ["signalwire", 503],
       ],
       portsOpened: 0,
+      afterClose: "ClientOptionsError",
     });
   });
 });
